@@ -50,7 +50,7 @@ class CompanionService(ContextProvider):
         from bot.core.care import CareService
         from bot.core.memory.service import MemoryService
 
-        self.care = CareService(self.store, self.clock, self.settings)
+        self.care = CareService(self.store, self.clock, self.settings, model=self.model)
         self.memory = MemoryService(
             self.store, self.model, self.clock, self.settings, embedder=self.embedder)
         await self.memory.start()

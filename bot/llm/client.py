@@ -53,6 +53,8 @@ def map_error(exc: BaseException) -> ModelError:
         return ModelUnavailable(f"cannot reach provider: {exc}")
     if isinstance(exc, openai.APIError):
         return ModelStreamBroken(f"provider stream failed: {exc}")
+    if isinstance(exc, ValueError):  # the SDK lets invalid JSON bodies through as ValueError
+        return ModelUnavailable(f"provider sent malformed data: {exc}")
     return ModelError(f"unexpected model failure: {exc!r}")
 
 

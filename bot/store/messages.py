@@ -57,8 +57,23 @@ class Messages:
 
     async def add_many_dedup(self, msgs: Sequence[NewMessage]) -> int:
         """Insert, skipping rows whose (user, dedup_key) exists; returns how many were new."""
+        if not msgs:
+            return 0
         async with self.db.transaction() as conn:
-            before = conn.total_changes
+            known = 0
+            by_user: dict[int, list[str]] = {}
+            for m in msgs:
+                if m.dedup_key is not None:
+                    by_user.setdefault(m.user_id, []).append(m.dedup_key)
+            for user_id, keys in by_user.items():
+                for start in range(0, len(keys), 500):
+                    chunk = list(dict.fromkeys(keys[start:start + 500]))
+                    marks = ",".join("?" * len(chunk))
+                    cur = await conn.execute(
+                        f"SELECT count(*) FROM messages WHERE user_id = ? AND dedup_key IN ({marks})",
+                        (user_id, *chunk))
+                    row = await cur.fetchone()
+                    known += int(row[0]) if row else 0
             await conn.executemany(
                 "INSERT OR IGNORE INTO messages (user_id, scope, role, speaker, content, created_at, "
                 "discord_message_id, source, dedup_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -70,8 +85,8 @@ class Messages:
                     for m in msgs
                 ],
             )
-            # total_changes also counts FTS trigger rows: two changes per inserted message.
-            return (conn.total_changes - before) // 2
+            distinct = len({(m.user_id, m.dedup_key) for m in msgs if m.dedup_key is not None})
+            return distinct - known + sum(1 for m in msgs if m.dedup_key is None)
 
     async def recent(
         self, user_id: int, scope: str, limit: int, *, after_id: int = 0
@@ -134,3 +149,17 @@ class Messages:
         return int(await self.db.fetchval(
             "SELECT coalesce(max(id), 0) FROM messages WHERE user_id = ? AND scope = ?",
             (user_id, scope)) or 0)
+
+    async def delete_source_prefix(self, user_id: int, prefix: str) -> int:
+        """Remove rows whose source starts with `prefix` (rolling back a failed import)."""
+        async with self.db.transaction() as conn:
+            cur = await conn.execute(
+                "DELETE FROM messages WHERE user_id = ? AND source >= ? AND source < ?",
+                (user_id, prefix, prefix + "\U0010ffff"),
+            )
+            return cur.rowcount
+
+    async def count_source_prefix(self, user_id: int, prefix: str) -> int:
+        return int(await self.db.fetchval(
+            "SELECT count(*) FROM messages WHERE user_id = ? AND source >= ? AND source < ?",
+            (user_id, prefix, prefix + "\U0010ffff")) or 0)
