@@ -10,7 +10,9 @@ from discord.ext import commands
 
 from bot.app.client import TEXT_PREFIX
 from bot.app.sink import NO_MENTIONS, DiscordReplySink
+from bot.core.errors import OS1Error
 from bot.core.models import DM_SCOPE, Turn, guild_scope
+from cogs.onboarding_view import OnboardingView
 
 if TYPE_CHECKING:
     from bot.app.client import OS1Bot
@@ -33,6 +35,54 @@ class Companion(commands.Cog):
     def __init__(self, bot: OS1Bot) -> None:
         self.bot = bot
         self.services = bot.services
+        self.onboarding: dict[int, OnboardingView] = {}
+
+    async def cog_unload(self) -> None:
+        for view in self.onboarding.values():
+            view.stop()
+        self.onboarding.clear()
+
+    async def start_onboarding(self, channel: discord.abc.Messageable, user: discord.abc.User,
+                               interaction: discord.Interaction | None = None) -> None:
+        """Send the onboarding questions (as a DM message, or as an interaction reply)."""
+        old = self.onboarding.pop(user.id, None)
+        if old is not None:
+            old.stop()
+        personas = await self.services.companions.personas_for(None)
+        view = OnboardingView(user.id, personas, self.services.companions.default_persona_key,
+                              self._finish_onboarding)
+        self.onboarding[user.id] = view
+        if interaction is not None:
+            await interaction.response.send_message(view.content(), view=view,
+                                                    allowed_mentions=NO_MENTIONS)
+            view.message = await interaction.original_response()
+        else:
+            await self.services.limiter.acquire()
+            view.message = await channel.send(view.content(), view=view,
+                                               allowed_mentions=NO_MENTIONS)
+
+    async def _finish_onboarding(self, interaction: discord.Interaction, answers: dict[str, str],
+                                 persona_key: str) -> None:
+        user = interaction.user
+        self.onboarding.pop(user.id, None)
+        channel = interaction.channel
+        assert channel is not None and isinstance(channel, discord.abc.Messageable)
+        sink = DiscordReplySink(channel, self.services.limiter)
+        try:
+            result = await self.services.onboarding.complete(
+                user.id, user.display_name, answers, persona_key)
+        except OS1Error as exc:
+            await sink.notice(exc.user_message)
+            return
+        if result.blocked_under_13:
+            await sink.notice(
+                "Thank you for telling me the truth. I'm only for people 13 and older, so I can't "
+                "be your companion yet. If you're going through something hard, please talk to "
+                "an adult you trust.")
+            return
+        await sink.notice(f"{result.announcement}\n\n{result.greeting}")
+        # Anything they said before or during onboarding gets its answer now.
+        await self.services.conversations.reply_pending(user.id, DM_SCOPE, sink)
 
     def to_turn(self, message: discord.Message) -> Turn | None:
         me = self.bot.user
@@ -62,6 +112,15 @@ class Companion(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         turn = self.to_turn(message)
         if turn is None:
+            return
+        if turn.scope == DM_SCOPE and await self.services.onboarding.needs_onboarding(turn.user_id):
+            await self.services.conversations.record(turn)  # kept, answered after onboarding
+            if turn.user_id in self.onboarding and not self.onboarding[turn.user_id].is_finished():
+                await message.channel.send(
+                    "I've kept what you said — let's finish the few questions above first.",
+                    allowed_mentions=NO_MENTIONS)
+            else:
+                await self.start_onboarding(message.channel, message.author)
             return
         sink = DiscordReplySink(
             message.channel, self.services.limiter,

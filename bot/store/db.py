@@ -41,9 +41,13 @@ class Database:
         self.conn = conn
         self.path = path
         self._write_lock = asyncio.Lock()
+        # Read-only connections (WAL lets them read while the writer writes): reads never wait
+        # behind writes, see only committed data, and independent reads run in parallel.
+        self._readers: list[aiosqlite.Connection] = []
+        self._next_reader = 0
 
     @classmethod
-    async def open(cls, path: str | Path, *, migrate: bool = True) -> Database:
+    async def open(cls, path: str | Path, *, migrate: bool = True, readers: int = 2) -> Database:
         path = str(path)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -55,16 +59,38 @@ class Database:
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute("PRAGMA busy_timeout = 5000")
             await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA cache_size = -32000")
             if migrate:
                 await db.migrate()
+            if path != ":memory:":
+                for _ in range(readers):
+                    reader = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True,
+                                                     isolation_level=None)
+                    reader.row_factory = aiosqlite.Row
+                    await reader.execute("PRAGMA busy_timeout = 5000")
+                    await reader.execute("PRAGMA cache_size = -32000")  # 32 MB page cache
+                    await reader.execute("PRAGMA mmap_size = 268435456")
+                    db._readers.append(reader)
         except BaseException:
-            await conn.close()
+            await db._close_all()
             raise
         return db
 
+    async def _close_all(self) -> None:
+        for reader in self._readers:
+            await reader.close()
+        self._readers.clear()
+        await self.conn.close()
+
+    def _reader(self) -> aiosqlite.Connection:
+        if not self._readers:
+            return self.conn
+        self._next_reader = (self._next_reader + 1) % len(self._readers)
+        return self._readers[self._next_reader]
+
     async def close(self) -> None:
         async with self._write_lock:
-            await self.conn.close()
+            await self._close_all()
 
     async def current_version(self) -> int:
         async with self.conn.execute("PRAGMA user_version") as cur:
@@ -113,11 +139,11 @@ class Database:
             await conn.executemany(sql, rows)
 
     async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        async with self.conn.execute(sql, params) as cur:
+        async with self._reader().execute(sql, params) as cur:
             return await cur.fetchone()
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        async with self.conn.execute(sql, params) as cur:
+        async with self._reader().execute(sql, params) as cur:
             return list(await cur.fetchall())
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -130,6 +130,13 @@ class Messages:
         self, user_id: int, match: str, limit: int, *, scopes: Sequence[str] | None
     ) -> list[tuple[int, float]]:
         """BM25-ranked message ids for an FTS5 MATCH expression, best first."""
+        if scopes is None:  # every scope of the user's: the index alone answers
+            rows = await self.db.fetchall(
+                "SELECT rowid AS id, bm25(messages_fts, 0.0, 1.0) AS rank FROM messages_fts "
+                "WHERE messages_fts MATCH ? ORDER BY rank LIMIT ?",
+                (f"owner:u{user_id} AND ({match})", limit),
+            )
+            return [(row["id"], -float(row["rank"])) for row in rows]
         where, params = scope_filter(scopes, "m.scope")
         rows = await self.db.fetchall(
             "SELECT f.rowid AS id, bm25(messages_fts, 0.0, 1.0) AS rank FROM messages_fts f "

@@ -14,13 +14,19 @@ from typing import Any, BinaryIO
 
 import ijson
 
-from bot.core.archive.model import ArchiveError, ArchiveItem, ArchiveLimits, make_items
-from bot.core.archive.model import parse_timestamp
-from bot.core.archive.streams import CountingStream, repaired
+from bot.core.archive.model import (
+    ArchiveError,
+    ArchiveItem,
+    ArchiveLimits,
+    make_items,
+    parse_timestamp,
+)
+from bot.core.archive.streams import peek, repaired
 
 log = logging.getLogger(__name__)
 
 JSONL_LINE_LIMIT = 16 * 1024 * 1024
+_PARSE_CHUNK = 16 * 1024
 _TEXT_KEYS = ("content", "text", "contents", "message", "body", "parts")
 _AUTHOR_KEYS = ("role", "author", "sender", "from", "speaker", "user", "name")
 _NAME_KEYS = ("nickname", "name", "username", "display_name", "role")
@@ -28,46 +34,57 @@ _TIME_KEYS = ("timestamp", "time", "date", "created_at", "create_time", "datetim
 _CHATGPT_TEXT_TYPES = frozenset({"text", "multimodal_text"})
 
 
-def json_values(
-    stream: BinaryIO, prefix: str, *, counter: CountingStream, where: str
-) -> Iterator[Any]:
+class _Tally:
+    """Counts the bytes handed to the parser, so an error can say where it is."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self.delivered = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self.delivered += len(data)
+        return data
+
+
+def json_values(stream: BinaryIO, prefix: str, *, where: str) -> Iterator[Any]:
     """ijson.items over a UTF-8-repaired stream, with parse errors told as a person would
-    want them ("... is not valid JSON near byte 4,096")."""
+    want them ("... is not valid JSON near byte 16,384": the parser reads 16 KB at a time, so
+    the fault lies within the 16 KB before that byte)."""
+    tally = _Tally(repaired(stream))
     try:
-        yield from ijson.items(repaired(stream), prefix, use_float=True)
+        yield from ijson.items(tally, prefix, use_float=True, buf_size=_PARSE_CHUNK)
     except ijson.IncompleteJSONError as exc:
-        detail = str(exc)
-        if "premature EOF" in detail:
+        if "premature EOF" in str(exc):
             raise ArchiveError(
-                f"{where} ends too early, after {counter.position:,} bytes: it looks cut off. "
+                f"{where} ends too early, after {tally.delivered:,} bytes: it looks cut off. "
                 "Try exporting or downloading it again."
             ) from exc
-        raise ArchiveError(f"{where} is not valid JSON near byte {counter.position:,}.") from exc
+        raise ArchiveError(f"{where} is not valid JSON near byte {tally.delivered:,}.") from exc
     except ijson.JSONError as exc:
-        raise ArchiveError(f"{where} is not valid JSON near byte {counter.position:,}.") from exc
+        raise ArchiveError(f"{where} is not valid JSON near byte {tally.delivered:,}.") from exc
 
 
 def first_char(stream: BinaryIO) -> bytes:
     """The first non-whitespace byte of a buffered stream (after a BOM), without consuming it."""
-    peek = getattr(stream, "peek", None)
-    head = peek(4096) if peek is not None else b""
+    head = peek(stream, 4096)
     head = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     return head.lstrip()[:1]
 
 
 def iter_json_chat(
-    stream: BinaryIO, *, counter: CountingStream, source: str, where: str, limits: ArchiveLimits
+    stream: BinaryIO, *, source: str, where: str, limits: ArchiveLimits
 ) -> Iterator[ArchiveItem]:
     """A JSON chat export: `[{...}, ...]`, `{"messages": [...]}` or one ChatGPT conversation."""
     start = first_char(stream)
     if start == b"[":
         prefix = "item"
     elif start == b"{":
-        head = stream.peek(65536)  # type: ignore[attr-defined]
+        head = peek(stream, 65536)
         if b'"messages"' in head:
             prefix = "messages.item"
         elif b'"mapping"' in head:
-            for conv in json_values(stream, "", counter=counter, where=where):
+            for conv in json_values(stream, "", where=where):
                 yield from conversation_items(conv, "conversation", source, limits)
             return
         else:
@@ -80,7 +97,7 @@ def iter_json_chat(
     else:
         raise ArchiveError(f"{where} is not valid JSON near byte 0.")
     elements = produced = 0
-    for index, value in enumerate(json_values(stream, prefix, counter=counter, where=where)):
+    for index, value in enumerate(json_values(stream, prefix, where=where)):
         elements += 1
         if isinstance(value, Mapping) and "mapping" in value:
             items = list(conversation_items(value, f"conversations[{index}]", source, limits))
@@ -166,8 +183,13 @@ def message_items(
     """One chat message (an object, or a bare string) -> its items; [] when it has no text."""
     if isinstance(value, str):
         return make_items(
-            source=source, position=position, timestamp=None, author="user", text=value,
-            context=context, max_chars=limits.max_item_chars,
+            source=source,
+            position=position,
+            timestamp=None,
+            author="user",
+            text=value,
+            context=context,
+            max_chars=limits.max_item_chars,
         )
     if not isinstance(value, Mapping):
         return []
@@ -176,8 +198,13 @@ def message_items(
     author = next((a for k in _AUTHOR_KEYS if k in obj and (a := _author_of(obj[k]))), "user")
     when = next((w for k in _TIME_KEYS if k in obj and (w := parse_timestamp(obj[k]))), None)
     return make_items(
-        source=source, position=position, timestamp=when, author=author, text=text,
-        context=context, max_chars=limits.max_item_chars,
+        source=source,
+        position=position,
+        timestamp=when,
+        author=author,
+        text=text,
+        context=context,
+        max_chars=limits.max_item_chars,
     )
 
 
@@ -196,7 +223,8 @@ def active_path(mapping: Mapping[str, Any], current: Any) -> list[str]:
         path.reverse()
         return path
     roots = [
-        k for k, node in mapping.items()
+        k
+        for k, node in mapping.items()
         if not isinstance(node, Mapping) or node.get("parent") not in mapping
     ]
     path, seen = [], set()
@@ -241,13 +269,20 @@ def conversation_items(
         kind = content.get("content_type")
         if kind in _CHATGPT_TEXT_TYPES:
             parts = content.get("parts")
-            text = "\n".join(p for p in parts if isinstance(p, str)) if isinstance(parts, list) else ""
-        elif kind == "code" and role == "user":
-            text = content.get("text") if isinstance(content.get("text"), str) else ""
+            text = (
+                "\n".join(p for p in parts if isinstance(p, str)) if isinstance(parts, list) else ""
+            )
+        elif kind == "code" and role == "user" and isinstance(content.get("text"), str):
+            text = str(content["text"])
         else:
             continue
         when = parse_timestamp(message.get("create_time")) or started
         yield from make_items(
-            source=source, position=f"{label}.mapping[{node_id}]", timestamp=when, author=role,
-            text=text, context=context, max_chars=limits.max_item_chars,
+            source=source,
+            position=f"{label}.mapping[{node_id}]",
+            timestamp=when,
+            author=role,
+            text=text,
+            context=context,
+            max_chars=limits.max_item_chars,
         )

@@ -21,9 +21,14 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from bot.core.archive.chat import first_char, json_values
-from bot.core.archive.model import ArchiveError, ArchiveItem, ArchiveLimits, make_items
-from bot.core.archive.model import parse_timestamp
-from bot.core.archive.streams import Container, CountingStream, Member, ReadMeter, open_counted
+from bot.core.archive.model import (
+    ArchiveError,
+    ArchiveItem,
+    ArchiveLimits,
+    make_items,
+    parse_timestamp,
+)
+from bot.core.archive.streams import Container, Member, ReadMeter, open_counted
 
 log = logging.getLogger(__name__)
 
@@ -96,15 +101,14 @@ def iter_discord_package(
         context = channel_label(channel.channel_id, names.get(channel.channel_id), info)
         for member in channel.data:
             where = f"{member.name} in {container.label}"
-            with open_counted(container, member, meter, limits) as (stream, counter):
+            with open_counted(container, member, meter, limits) as stream:
                 if member.name.lower().endswith(".csv"):
                     yield from iter_discord_csv(
                         stream, source=member.name, where=where, context=context, limits=limits
                     )
                 else:
                     yield from iter_discord_json(
-                        stream, counter=counter, source=member.name, where=where,
-                        context=context, limits=limits,
+                        stream, source=member.name, where=where, context=context, limits=limits
                     )
 
 
@@ -129,11 +133,11 @@ def _read_index(
 ) -> dict[str, str | None]:
     where = f"{member.name} in {container.label}"
     names: dict[str, str | None] = {}
-    with open_counted(container, member, meter, limits) as (stream, counter):
+    with open_counted(container, member, meter, limits) as stream:
         if first_char(stream) != b"{":
             log.warning("%s is not a JSON object; channel names come from channel.json", where)
             return names
-        for pairs in json_values(stream, "", counter=counter, where=where):
+        for pairs in json_values(stream, "", where=where):
             if isinstance(pairs, Mapping):
                 for key, value in pairs.items():
                     names[str(key)] = value if isinstance(value, str) else None
@@ -145,7 +149,7 @@ def _read_channel_json(
 ) -> Mapping[str, Any]:
     if member is None:
         return {}
-    with open_counted(container, member, meter, limits) as (stream, _counter):
+    with open_counted(container, member, meter, limits) as stream:
         raw = stream.read(_CHANNEL_JSON_LIMIT + 1)
     if len(raw) > _CHANNEL_JSON_LIMIT:
         log.warning("%s is over 1 MB; ignoring it", member.name)
@@ -162,7 +166,6 @@ def _read_channel_json(
 def iter_discord_json(
     stream: BinaryIO,
     *,
-    counter: CountingStream,
     source: str,
     where: str,
     context: str,
@@ -174,9 +177,7 @@ def iter_discord_json(
         if not start:
             return  # an empty file: a channel with nothing in it
         raise ArchiveError(f"{where} should be a list of messages, but it isn't.")
-    for number, message in enumerate(
-        json_values(stream, "item", counter=counter, where=where), start=1
-    ):
+    for number, message in enumerate(json_values(stream, "item", where=where), start=1):
         if not isinstance(message, Mapping):
             continue
         text = message.get("Contents")
@@ -213,7 +214,11 @@ def iter_discord_csv(
         for number, row in enumerate(reader, start=1):
             if len(row) <= at_text or not row[at_text].strip():
                 continue
-            when = parse_timestamp(row[at_time]) if at_time is not None and at_time < len(row) else None
+            when = (
+                parse_timestamp(row[at_time])
+                if at_time is not None and at_time < len(row)
+                else None
+            )
             yield from make_items(
                 source=source,
                 position=f"message {number}",

@@ -17,8 +17,27 @@ _TEXT_EXT = (".txt", ".text", ".log")
 _MARKDOWN_EXT = (".md", ".markdown", ".mdown")
 _JSONL_EXT = (".jsonl", ".ndjson")
 _BINARY_EXT = (
-    ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".mp3", ".mp4", ".mov", ".doc", ".docx",
-    ".xls", ".xlsx", ".gz", ".tgz", ".tar", ".7z", ".rar", ".exe", ".html", ".htm",
+    ".pdf",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".mp3",
+    ".mp4",
+    ".mov",
+    ".doc",
+    ".docx",
+    ".xls",
+    ".xlsx",
+    ".gz",
+    ".tgz",
+    ".tar",
+    ".7z",
+    ".rar",
+    ".exe",
+    ".html",
+    ".htm",
 )
 _MD_HEADING = re.compile(rb"(?m)^#{1,6}[ \t]+\S")
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from bot.core.archive.keyset import KeySet
-from bot.core.archive.model import ArchiveError, ArchiveItem, ArchiveLimits
+from bot.core.archive.model import DEFAULT_LIMITS, ArchiveError, ArchiveItem, ArchiveLimits
 from bot.core.archive.reader import iter_items
 from bot.core.archive.reflection import ReflectionSample
 from bot.core.archive.streams import ReadMeter
@@ -58,7 +58,7 @@ class Progress:
         return min(1.0, self.done_bytes / self.total_bytes)
 
     def bar(self, width: int = 20) -> str:
-        """"▓▓▓▓░░░░ 42% · 12,345 items · 37 duplicates"."""
+        """ "▓▓▓▓░░░░ 42% · 12,345 items · 37 duplicates"."""
         filled = min(width, int(self.fraction * width))
         percent = int(self.fraction * 100)
         items = f"{self.items:,} item" + ("" if self.items == 1 else "s")
@@ -126,7 +126,7 @@ async def import_archive(
     on_progress: ProgressCallback | None = None,
     progress_interval_s: float = 1.0,
     batch_size: int = 500,
-    limits: ArchiveLimits = ArchiveLimits(),
+    limits: ArchiveLimits = DEFAULT_LIMITS,
     sample_size: int = 60,
 ) -> ImportResult:
     """Import every item of an archive into `sink` in one transaction.
@@ -205,7 +205,11 @@ async def import_archive(
     )
     log.info(
         "imported %s: %d new, %d duplicates, %d read in %.1fs",
-        label, result.items, result.duplicates, result.read, result.seconds,
+        label,
+        result.items,
+        result.duplicates,
+        result.read,
+        result.seconds,
     )
     return result
 

@@ -65,6 +65,9 @@ class ArchiveLimits:
             raise ValueError("archive limits must be positive")
 
 
+DEFAULT_LIMITS = ArchiveLimits()
+
+
 @dataclass(frozen=True)
 class ArchiveItem:
     """One thing the user wrote or read: a message, a paragraph, a turn of a conversation."""
@@ -183,7 +186,12 @@ def parse_timestamp(value: object) -> datetime | None:
     return None
 
 
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?…])\s+"), re.compile(r"\s+"))
+_BREAKS = (
+    re.compile(r"\n\s*\n"),
+    re.compile(r"\n"),
+    re.compile(r"(?<=[.!?…])\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def split_text(text: str, max_chars: int) -> list[str]:

@@ -16,11 +16,16 @@ from bot.core.archive.datapackage import (
     selected_members,
 )
 from bot.core.archive.detect import HEAD_BYTES, detect_format
-from bot.core.archive.model import ArchiveError, ArchiveFormat, ArchiveItem, ArchiveLimits
-from bot.core.archive.model import human_bytes
+from bot.core.archive.model import (
+    DEFAULT_LIMITS,
+    ArchiveError,
+    ArchiveFormat,
+    ArchiveItem,
+    ArchiveLimits,
+    human_bytes,
+)
 from bot.core.archive.streams import (
     Container,
-    CountingStream,
     FolderContainer,
     Member,
     ReadMeter,
@@ -28,6 +33,7 @@ from bot.core.archive.streams import (
     check_members,
     open_counted,
     open_counted_file,
+    peek,
 )
 from bot.core.archive.text import iter_text_items
 
@@ -44,7 +50,7 @@ def iter_items(
     path: Path | str,
     *,
     filename: str | None = None,
-    limits: ArchiveLimits = ArchiveLimits(),
+    limits: ArchiveLimits = DEFAULT_LIMITS,
     meter: ReadMeter | None = None,
 ) -> Iterator[ArchiveItem]:
     """Yield every item in an archive file or an extracted folder, in file order.
@@ -56,9 +62,7 @@ def iter_items(
     path = Path(path)
     label = filename or path.name
     meter = meter if meter is not None else ReadMeter()
-    count = 0
-    for item in _iter_all(path, label, limits, meter):
-        count += 1
+    for count, item in enumerate(_iter_all(path, label, limits, meter), start=1):
         if count > limits.max_items:
             raise ArchiveError(
                 f"{label} holds more than {limits.max_items:,} items; I can read up to "
@@ -99,17 +103,14 @@ def _iter_all(
             raise ArchiveError(f"{label} is named like a zip, but it isn't a zip archive.")
         raise ArchiveError(f"I can't read {label}. I understand {SUPPORTED}.")
     meter.total_bytes = size
-    with open_counted_file(path, meter) as (stream, counter):
-        yield from parse_stream(
-            fmt, stream, counter=counter, source=label, where=label, limits=limits
-        )
+    with open_counted_file(path, meter) as stream:
+        yield from parse_stream(fmt, stream, source=label, where=label, limits=limits)
 
 
 def parse_stream(
     fmt: ArchiveFormat,
     stream: BinaryIO,
     *,
-    counter: CountingStream,
     source: str,
     where: str,
     limits: ArchiveLimits,
@@ -120,9 +121,7 @@ def parse_stream(
             stream, source=source, markdown=fmt is ArchiveFormat.MARKDOWN, limits=limits
         )
     elif fmt in (ArchiveFormat.JSON, ArchiveFormat.CHATGPT):
-        yield from iter_json_chat(
-            stream, counter=counter, source=source, where=where, limits=limits
-        )
+        yield from iter_json_chat(stream, source=source, where=where, limits=limits)
     elif fmt is ArchiveFormat.JSONL:
         yield from iter_jsonl(stream, source=source, where=where, limits=limits)
     elif fmt is ArchiveFormat.DISCORD_CSV:
@@ -149,15 +148,18 @@ def _iter_container(
     meter.total_bytes = check_members(container, chosen, limits)
     read_any = False
     for member in chosen:
-        with open_counted(container, member, meter, limits) as (stream, counter):
-            fmt = detect_format(member.name, stream.peek(HEAD_BYTES)[:HEAD_BYTES])
-            if not _worth_reading(member.name, fmt, stream.peek(HEAD_BYTES)[:HEAD_BYTES]):
+        with open_counted(container, member, meter, limits) as stream:
+            fmt = detect_format(member.name, peek(stream, HEAD_BYTES))
+            if not _worth_reading(member.name, fmt, peek(stream, HEAD_BYTES)):
                 log.info("skipping %s in %s: not a format I read", member.name, container.label)
                 continue
             read_any = True
             yield from parse_stream(
-                fmt, stream, counter=counter, source=member.name,
-                where=f"{member.name} in {container.label}", limits=limits,
+                fmt,
+                stream,
+                source=member.name,
+                where=f"{member.name} in {container.label}",
+                limits=limits,
             )
     if not read_any:
         raise ArchiveError(

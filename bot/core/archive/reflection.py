@@ -71,7 +71,7 @@ class ReflectionSample:
         if self._weight >= 1.0:
             return 0
         draw = self._rng.random() or 1e-300
-        return int(math.floor(math.log(draw) / math.log1p(-self._weight)))
+        return math.floor(math.log(draw) / math.log1p(-self._weight))
 
     def summary(self, max_chars: int = 4_000) -> str:
         return summarize_for_reflection(self, max_chars)
@@ -98,10 +98,8 @@ def summarize_for_reflection(sample: ReflectionSample, max_chars: int = 4_000) -
             if sample.first is not None and sample.last is not None
             else "."
         ),
-        "Written by: "
-        + ", ".join(f"{a} ({n:,})" for a, n in sample.by_author.most_common(6)),
-        "Mostly from: "
-        + ", ".join(f"{s} ({n:,})" for s, n in sample.by_source.most_common(8)),
+        "Written by: " + ", ".join(f"{a} ({n:,})" for a, n in sample.by_author.most_common(6)),
+        "Mostly from: " + ", ".join(f"{s} ({n:,})" for s, n in sample.by_source.most_common(8)),
         "A sample, oldest first:",
     ]
     text = "\n".join(head)

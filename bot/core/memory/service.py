@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from bot.core.clock import Clock
 from bot.core.errors import ModelError
 from bot.core.memory import extraction
 from bot.core.memory.fusion import rrf
+from bot.core.memory.owner import MemoryOwner, is_provenance_question
 from bot.core.memory.ranking import RecalledMemory, budget_memories, query_terms, render_memory
 from bot.core.memory.vectors import VectorCache, VectorIndex, from_blobs, to_blob
 from bot.core.models import DM_SCOPE, Memory, StoredMessage, User
@@ -86,21 +87,37 @@ class MemoryService:
         scopes = visible_scopes(scope)
         match = query_terms(query)
         depth = max(k * 3, 30)
-        rankings: list[list[tuple[str, int]]] = []
+        jobs: list[Awaitable[list[list[tuple[str, int]]]]] = []
         if match:
-            facts = await self.store.memories.search(user_id, match, depth, scopes=scopes)
-            rankings.append([("fact", i) for i, _ in facts])
+            jobs.append(self._lexical("fact", user_id, match, depth, scopes, ()))
             if include_messages:
-                msgs = await self.store.messages.search(user_id, match, depth, scopes=scopes)
-                rankings.append([("message", i) for i, _ in msgs if i not in exclude_message_ids])
+                jobs.append(self._lexical("message", user_id, match, depth, scopes,
+                                          exclude_message_ids))
         if self.embedder is not None and query.strip():
-            try:
-                rankings.extend(await self._vector_rankings(user_id, query, scopes, depth,
-                                                            include_messages, exclude_message_ids))
-            except (ModelError, RuntimeError) as exc:
-                log.warning("vector recall unavailable, using lexical only: %s", exc)
+            jobs.append(self._vector_rankings(user_id, query, scopes, depth, include_messages,
+                                              exclude_message_ids))
+        # Lexical searches run on the store's reader connections and vector search in a worker
+        # thread, concurrently: recall costs the slowest of them, not their sum.
+        rankings: list[list[tuple[str, int]]] = []
+        for found in await asyncio.gather(*jobs, return_exceptions=True):
+            if isinstance(found, BaseException):
+                if not isinstance(found, ModelError | RuntimeError):
+                    raise found
+                log.warning("vector recall unavailable, using lexical only: %s", found)
+                continue
+            rankings.extend(found)
         fused = rrf(rankings)[:k]
         return await self._hydrate(user_id, fused)
+
+    async def _lexical(
+        self, kind: str, user_id: int, match: str, depth: int, scopes: list[str] | None,
+        exclude: Sequence[int],
+    ) -> list[list[tuple[str, int]]]:
+        if kind == "fact":
+            hits = await self.store.memories.search(user_id, match, depth, scopes=scopes)
+        else:
+            hits = await self.store.messages.search(user_id, match, depth, scopes=scopes)
+        return [[(kind, i) for i, _ in hits if i not in exclude]]
 
     async def _vector_rankings(
         self, user_id: int, query: str, scopes: list[str] | None, depth: int,
@@ -114,7 +131,7 @@ class MemoryService:
             index = await self._index(user_id, kind)
             if index is None or not len(index):
                 continue
-            hits = index.search(qvec, depth * 2)
+            hits = await asyncio.to_thread(index.search, qvec, depth * 2)
             if kind == "fact" and scopes is not None:
                 allowed = await self.store.memories.visible_ids(user_id, scopes=scopes)
                 hits = [(i, s) for i, s in hits if i in allowed]
@@ -169,13 +186,33 @@ class MemoryService:
         recalled = await self.recall(
             user.id, query, scope=scope, k=12, exclude_message_ids=[m.id for m in history])
         chosen = budget_memories(recalled, MEMORY_PROMPT_TOKENS, now=self.clock.now())
+        lines = [render_memory(m).removeprefix("- ") for m in chosen]
+        if is_provenance_question(query):
+            lines = await self._provenance_lines(user.id, scope, history) + lines
         # The profile is built from every fact, private ones included: DMs only.
         profile = await self.store.memories.profile(user.id) if scope == DM_SCOPE else None
         summary = await self.store.memories.latest_summary(user.id, scope)
         return PromptMemory(
-            profile=profile, memories=[render_memory(m).removeprefix("- ") for m in chosen],
+            profile=profile, memories=lines,
             summary=summary.content if summary else None, recalled=chosen,
         )
+
+    async def _provenance_lines(
+        self, user_id: int, scope: str, history: Sequence[StoredMessage]
+    ) -> list[str]:
+        """For "how do you know that?": where the facts behind the last reply came from."""
+        said = next((m.content for m in reversed(history) if m.role == "assistant"), "")
+        if not said:
+            return []
+        recalled = await self.recall(user_id, said, scope=scope, k=5, include_messages=False)
+        owner = MemoryOwner(self.store, self.clock)
+        out = []
+        for r in recalled[:3]:
+            memory = await self.store.memories.get(user_id, int(r.id))  # type: ignore[call-overload]
+            if memory is not None:
+                prov = await owner.provenance(user_id, memory)
+                out.append(f"Where you learned “{memory.content}”: {prov.describe()}.")
+        return out
 
     # --- upkeep -------------------------------------------------------------------------------
     async def after_turn(self, user_id: int, scope: str) -> None:

@@ -171,7 +171,7 @@ class VectorIndex(Generic[Id]):
             scores = self._mat[:n] @ q
         m = scores.shape[0]
         if k < m:
-            top = np.argpartition(-scores, k - 1)[:k]
+            top = np.argpartition(scores, m - k)[m - k :]
         else:
             top = np.arange(m)
         # Sort best first; equal scores fall back to row order so results are reproducible.
