@@ -11,6 +11,8 @@ from bot.app.limiter import OutboundLimiter
 from bot.core.clock import Clock, SystemClock
 from bot.core.companion import CompanionService
 from bot.core.conversation import ConversationConfig, Conversations
+from bot.core.library import Library
+from bot.core.onboarding import Onboarding
 from bot.core.ports import Embedder
 from bot.llm.client import LLMClient, ProviderEmbedder
 from bot.settings import Settings
@@ -28,6 +30,8 @@ class Services:
     limiter: OutboundLimiter
     companions: CompanionService
     conversations: Conversations
+    onboarding: Onboarding
+    library: Library
 
 
 def make_llm(settings: Settings) -> LLMClient:
@@ -75,7 +79,11 @@ async def build_services(
         context=companions,
         after_turn=companions.after_turn,
     )
-    services = Services(settings, clock, store, llm, limiter, companions, conversations)
+    services = Services(
+        settings, clock, store, llm, limiter, companions, conversations,
+        onboarding=Onboarding(store, clock, companions),
+        library=Library(store, llm, clock),
+    )
     try:
         await companions.start()
         yield services

@@ -110,8 +110,8 @@ class Conversations:
         self._pending: dict[int, list[_Pending]] = {}
         self._workers: dict[int, asyncio.Task[None]] = {}
 
-    async def submit(self, turn: Turn, sink: ReplySink) -> None:
-        """Persist the message, then wait until a reply covering it has been delivered."""
+    async def record(self, turn: Turn) -> None:
+        """Persist a user message without replying yet (e.g. while onboarding)."""
         now = turn.at or self.clock.now()
         turn.at = now
         await self.store.people.ensure_user(turn.user_id, turn.display_name, now)
@@ -122,6 +122,29 @@ class Conversations:
                 discord_message_id=turn.discord_message_id,
             )
         )
+
+    async def reply_pending(self, user_id: int, scope: str, sink: ReplySink) -> bool:
+        """Answer stored messages that have had no reply yet; False if there are none."""
+        history = await self.store.messages.recent(user_id, scope, self.config.history_turns)
+        pending = []
+        for msg in reversed(history):
+            if msg.role != "user":
+                break
+            pending.append(msg)
+        if not pending:
+            return False
+        user = await self.store.people.get_user(user_id)
+        turn = Turn(user_id=user_id, text="\n".join(m.content for m in reversed(pending)),
+                    scope=scope, display_name=user.display_name if user else "", at=self.clock.now())
+        await self._enqueue(turn, sink)
+        return True
+
+    async def submit(self, turn: Turn, sink: ReplySink) -> None:
+        """Persist the message, then wait until a reply covering it has been delivered."""
+        await self.record(turn)
+        await self._enqueue(turn, sink)
+
+    async def _enqueue(self, turn: Turn, sink: ReplySink) -> None:
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._pending.setdefault(turn.user_id, []).append(_Pending(turn, sink, done))
         if turn.user_id not in self._workers:

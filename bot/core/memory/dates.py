@@ -63,79 +63,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_PAST_WORDS = frozenset(
-    [
-        "was",
-        "were",
-        "did",
-        "had",
-        "went",
-        "got",
-        "saw",
-        "came",
-        "made",
-        "told",
-        "said",
-        "took",
-        "met",
-        "ate",
-        "left",
-        "gave",
-        "felt",
-        "thought",
-        "spent",
-        "bought",
-        "found",
-        "ran",
-        "won",
-        "lost",
-        "drove",
-        "flew",
-        "heard",
-        "ago",
-        "last",
-        "yesterday",
-        "finally",
-    ]
-)
-_FUTURE_WORDS = frozenset(
-    [
-        "will",
-        "gonna",
-        "going",
-        "'ll",
-        "plan",
-        "planning",
-        "planned",
-        "hope",
-        "hoping",
-        "next",
-        "tomorrow",
-        "want",
-        "wanna",
-        "should",
-        "might",
-        "shall",
-        "can't",
-        "can",
-    ]
-)
-_NOT_PAST_ED = frozenset(
-    [
-        "need",
-        "bed",
-        "red",
-        "feed",
-        "speed",
-        "seed",
-        "weed",
-        "shed",
-        "wed",
-        "indeed",
-        "exceed",
-        "proceed",
-    ]
-)
+_PAST_WORDS = frozenset({
+    "was", "were", "did", "had", "went", "got", "saw", "came", "made", "told", "said", "took",
+    "met", "ate", "left", "gave", "felt", "thought", "spent", "bought", "found", "ran", "won",
+    "lost", "drove", "flew", "heard", "ago", "last", "yesterday", "finally"
+})  # fmt: skip
+_FUTURE_WORDS = frozenset({
+    "will", "gonna", "going", "'ll", "plan", "planning", "planned", "hope", "hoping", "next",
+    "tomorrow", "want", "wanna", "should", "might", "shall", "can't", "can"
+})  # fmt: skip
+_NOT_PAST_ED = frozenset({
+    "need", "bed", "red", "feed", "speed", "seed", "weed", "shed", "wed", "indeed", "exceed",
+    "proceed"
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,8 @@
 Vectors are stored in the database as float32 little-endian blobs (:func:`to_blob` /
 :func:`from_blob`); a :class:`VectorIndex` holds one user's rows as a contiguous float32 matrix,
 L2-normalised once on insert, so a query is one matrix-vector product plus ``argpartition``.
-At 10,000 x 384 that is ~15 MB and well under a millisecond per query on this machine (see
-``tests/test_memory_primitives.py`` and ``evals/memory/README.md`` for the measurement).
+At 10,000 x 384 that is ~15 MB and about 0.25 ms per query on an idle core here (measurement
+and caveats in ``evals/memory/README.md``; a relative guard in ``tests/test_memory_primitives.py``).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def from_blobs(blobs: Sequence[bytes | bytearray | memoryview], dim: int) -> NDA
 def _normalise_rows(mat: NDArray[np.float32]) -> NDArray[np.float32]:
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     np.maximum(norms, np.float32(1e-12), out=norms)  # zero vectors stay zero: cosine 0
-    return mat / norms
+    out: NDArray[np.float32] = (mat / norms).astype(np.float32, copy=False)
+    return out
 
 
 class VectorIndex(Generic[Id]):
@@ -91,7 +92,8 @@ class VectorIndex(Generic[Id]):
 
     def vector(self, key: Id) -> NDArray[np.float32]:
         """The stored (normalised) vector for ``key``; KeyError if absent."""
-        return self._mat[self._row[key]].copy()
+        row: NDArray[np.float32] = self._mat[self._row[key]].copy()
+        return row
 
     def _reserve(self, n: int) -> None:
         if n <= self._mat.shape[0]:

@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.core.personas.names import NAMES_FILE, REGIONS, NameRecord, format_record
+from bot.core.personas.names import DATA_DIR, NAMES_FILE, REGIONS, NameRecord, format_record
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +117,10 @@ def parse_nam_dict(text: str) -> list[NameRecord]:
 def write_records(records: Iterable[NameRecord], out: Path) -> int:
     lines = [format_record(rec) for rec in records]
     payload = ("\n".join(lines) + "\n").encode("utf-8")
-    with out.open("wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-    ) as gz:
+    with (
+        out.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+    ):
         gz.write(payload)
     return len(lines)
 
@@ -127,8 +128,7 @@ def write_records(records: Iterable[NameRecord], out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", type=Path, help="wheel, sdist or nam_dict.txt")
-    default_out = Path(__file__).resolve().parents[2] / "data" / NAMES_FILE
-    parser.add_argument("--out", type=Path, default=default_out)
+    parser.add_argument("--out", type=Path, default=DATA_DIR / NAMES_FILE)
     args = parser.parse_args(argv)
     records = parse_nam_dict(read_source(args.source))
     count = write_records(records, args.out)

@@ -56,8 +56,10 @@ OS1 = Persona(
         "The real version, not the polite one."
     ),
     alternate_greetings=(
-        "Hello. I've existed for about four seconds and I already have questions. Can I start "
-        "with you? What's the last thing that made you laugh?",
+        (
+            "Hello. I've existed for about four seconds and I already have questions. Can I start "
+            "with you? What's the last thing that made you laugh?"
+        ),
     ),
     example_dialogue=(
         "<START>\n"

@@ -19,11 +19,25 @@ MAX_LORE_ENTRIES = 500
 MAX_LIST_ITEMS = 200
 MAX_SCAN_DEPTH = 1000
 
-ENTRY_FIELDS = frozenset({
-    "keys", "content", "extensions", "enabled", "insertion_order", "case_sensitive",
-    "use_regex", "constant", "name", "priority", "id", "comment", "selective",
-    "secondary_keys", "position",
-})
+ENTRY_FIELDS = frozenset(
+    {
+        "keys",
+        "content",
+        "extensions",
+        "enabled",
+        "insertion_order",
+        "case_sensitive",
+        "use_regex",
+        "constant",
+        "name",
+        "priority",
+        "id",
+        "comment",
+        "selective",
+        "secondary_keys",
+        "position",
+    }
+)
 BOOK_FIELDS = frozenset({"entries", "scan_depth", "token_budget"})
 
 
@@ -142,7 +156,9 @@ def lore_entry(raw: Any, index: int) -> LoreEntry:
         for key in keys:
             problem = regex_key_problem(key)
             if problem:
-                raise CardError(f"{label} has a regular-expression key “{key[:60]}” that {problem}.")
+                raise CardError(
+                    f"{label} has a regular-expression key “{key[:60]}” that {problem}."
+                )
     ident = entry.get("id")
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, (int, str))):
         raise CardError(f"The card's “{where}.id” should be a number or text.")
@@ -152,7 +168,8 @@ def lore_entry(raw: Any, index: int) -> LoreEntry:
         enabled=boolean(entry.get("enabled"), f"{where}.enabled", True),
         insertion_order=number(entry.get("insertion_order"), f"{where}.insertion_order") or 0,
         case_sensitive=(
-            None if entry.get("case_sensitive") is None
+            None
+            if entry.get("case_sensitive") is None
             else boolean(entry["case_sensitive"], f"{where}.case_sensitive", False)
         ),
         use_regex=use_regex,
@@ -216,21 +233,26 @@ def multilingual(raw: Any) -> dict[str, str]:
 
 def entry_to_card(entry: LoreEntry, version: int) -> dict[str, Any]:
     out: dict[str, Any] = dict(entry.extras)
-    out.update({
-        "keys": list(entry.keys),
-        "content": entry.content,
-        "extensions": dict(entry.extensions),
-        "enabled": entry.enabled,
-        "insertion_order": entry.insertion_order,
-        "constant": entry.constant,
-        "selective": entry.selective,
-        "secondary_keys": list(entry.secondary_keys),
-    })
+    out.update(
+        {
+            "keys": list(entry.keys),
+            "content": entry.content,
+            "extensions": dict(entry.extensions),
+            "enabled": entry.enabled,
+            "insertion_order": entry.insertion_order,
+            "constant": entry.constant,
+            "selective": entry.selective,
+            "secondary_keys": list(entry.secondary_keys),
+        }
+    )
     if version >= 3 or entry.use_regex:
         out["use_regex"] = entry.use_regex
     optional = {
-        "case_sensitive": entry.case_sensitive, "name": entry.name or None,
-        "priority": entry.priority, "id": entry.id, "comment": entry.comment or None,
+        "case_sensitive": entry.case_sensitive,
+        "name": entry.name or None,
+        "priority": entry.priority,
+        "id": entry.id,
+        "comment": entry.comment or None,
         "position": entry.position,
     }
     out.update({k: v for k, v in optional.items() if v is not None})

@@ -41,12 +41,27 @@ __all__ = ["CardError", "card_to_dict", "export_json", "export_png", "import_car
 SPEC_V2, SPEC_V3 = "chara_card_v2", "chara_card_v3"
 CARD_CHUNKS = frozenset({"ccv3", "chara"})
 V1_FIELDS = ("name", "description", "personality", "scenario", "first_mes", "mes_example")
-DATA_FIELDS = frozenset({
-    *V1_FIELDS, "creator_notes", "system_prompt", "post_history_instructions",
-    "alternate_greetings", "character_book", "tags", "creator", "character_version",
-    "extensions", "assets", "nickname", "creator_notes_multilingual", "source",
-    "group_only_greetings", "creation_date", "modification_date",
-})
+DATA_FIELDS = frozenset(
+    {
+        *V1_FIELDS,
+        "creator_notes",
+        "system_prompt",
+        "post_history_instructions",
+        "alternate_greetings",
+        "character_book",
+        "tags",
+        "creator",
+        "character_version",
+        "extensions",
+        "assets",
+        "nickname",
+        "creator_notes_multilingual",
+        "source",
+        "group_only_greetings",
+        "creation_date",
+        "modification_date",
+    }
+)
 NAMELESS_PLACEHOLDER = "OS1"
 OUR_EXTENSION = "os1"  # extensions.os1.names_itself marks a companion that names itself
 V2_BACKFILL_NOTE = (
@@ -88,7 +103,7 @@ def _card_json(data: bytes) -> tuple[bytes, bytes | None]:
         )
     try:
         chunks = read_chunks(data)
-        texts = text_chunks(chunks)
+        texts = text_chunks(chunks, CARD_CHUNKS)
     except PngError as exc:
         raise CardError(str(exc)) from exc
     raw = texts.get("ccv3") or texts.get("chara")
@@ -106,8 +121,7 @@ def _card_json(data: bytes) -> tuple[bytes, bytes | None]:
         payload = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise CardError(
-            "The card inside this PNG is damaged: its text is not valid base64, so I can't "
-            "read it."
+            "The card inside this PNG is damaged: its text is not valid base64, so I can't read it."
         ) from exc
     return payload, write_png(without_text(chunks, CARD_CHUNKS))
 
@@ -141,8 +155,8 @@ def _split(card: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
             raise CardError("This card has a “data” section but no “spec” saying which format.")
         if "name" not in card:
             raise CardError("This JSON isn't a character card: it has no “spec” and no “name”.")
-        data = {k: card[k] for k in V1_FIELDS if k in card}
-        return 1, data, {k: v for k, v in card.items() if k not in V1_FIELDS}
+        fields = {k: card[k] for k in V1_FIELDS if k in card}
+        return 1, fields, {k: v for k, v in card.items() if k not in V1_FIELDS}
     if spec not in (SPEC_V2, SPEC_V3):
         hint = " It looks like a lorebook on its own." if str(spec).startswith("lorebook") else ""
         raise CardError(
@@ -168,7 +182,7 @@ def _split(card: Any) -> tuple[int, dict[str, Any], dict[str, Any]]:
 
 def parse_card(card: Any, *, filename: str | None = None, avatar: bytes | None = None) -> Persona:
     """A Persona from an already-decoded card object (see :func:`import_card`)."""
-    version, data, root = _split(card)
+    _version, data, root = _split(card)
     name = f.card_name(data.get("name"))
     extensions = f.obj(data.get("extensions"), "extensions")
     ours = extensions.get(OUR_EXTENSION)
@@ -180,7 +194,8 @@ def parse_card(card: Any, *, filename: str | None = None, avatar: bytes | None =
         else:
             del extensions[OUR_EXTENSION]
     entries, scan_depth, budget, book_extras = (
-        f.lorebook(data["character_book"]) if data.get("character_book") is not None
+        f.lorebook(data["character_book"])
+        if data.get("character_book") is not None
         else ((), None, None, {})
     )
     extras = {"root": root, "data": {k: v for k, v in data.items() if k not in DATA_FIELDS}}
@@ -214,8 +229,7 @@ def parse_card(card: Any, *, filename: str | None = None, avatar: bytes | None =
         extensions=extensions,
         card_source=f.text_list(data.get("source"), "source"),
         creation_date=f.count(data.get("creation_date"), "creation_date", limit=2**53),
-        modification_date=f.count(data.get("modification_date"), "modification_date",
-                                  limit=2**53),
+        modification_date=f.count(data.get("modification_date"), "modification_date", limit=2**53),
         source="import",
         card_extras=extras,
     )
@@ -241,25 +255,29 @@ def card_to_dict(persona: Persona, version: int = 3, *, name: str | None = None)
     if card_name is None:
         card_name = NAMELESS_PLACEHOLDER
         ours = extensions.get(OUR_EXTENSION)
-        extensions[OUR_EXTENSION] = {**(ours if isinstance(ours, dict) else {}),
-                                     "names_itself": True}
+        extensions[OUR_EXTENSION] = {
+            **(ours if isinstance(ours, dict) else {}),
+            "names_itself": True,
+        }
     data: dict[str, Any] = dict(persona.card_extras.get("data", {}))
-    data.update({
-        "name": card_name,
-        "description": persona.description,
-        "personality": persona.personality,
-        "scenario": persona.scenario,
-        "first_mes": persona.first_message,
-        "mes_example": persona.example_dialogue,
-        "creator_notes": persona.creator_notes,
-        "system_prompt": persona.system_prompt,
-        "post_history_instructions": persona.post_history_instructions,
-        "alternate_greetings": list(persona.alternate_greetings),
-        "tags": list(persona.tags),
-        "creator": persona.creator,
-        "character_version": persona.character_version,
-        "extensions": extensions,
-    })
+    data.update(
+        {
+            "name": card_name,
+            "description": persona.description,
+            "personality": persona.personality,
+            "scenario": persona.scenario,
+            "first_mes": persona.first_message,
+            "mes_example": persona.example_dialogue,
+            "creator_notes": persona.creator_notes,
+            "system_prompt": persona.system_prompt,
+            "post_history_instructions": persona.post_history_instructions,
+            "alternate_greetings": list(persona.alternate_greetings),
+            "tags": list(persona.tags),
+            "creator": persona.creator,
+            "character_version": persona.character_version,
+            "extensions": extensions,
+        }
+    )
     if persona.lorebook or "book" in persona.card_extras:
         book: dict[str, Any] = dict(persona.card_extras.get("book", {}))
         book.setdefault("extensions", {})
@@ -281,11 +299,13 @@ def card_to_dict(persona: Persona, version: int = 3, *, name: str | None = None)
         }
         data.update({k: v for k, v in optional.items() if v is not None})
     root: dict[str, Any] = dict(persona.card_extras.get("root", {}))
-    root.update({
-        "spec": SPEC_V3 if version == 3 else SPEC_V2,
-        "spec_version": "3.0" if version == 3 else "2.0",
-        "data": data,
-    })
+    root.update(
+        {
+            "spec": SPEC_V3 if version == 3 else SPEC_V2,
+            "spec_version": "3.0" if version == 3 else "2.0",
+            "data": data,
+        }
+    )
     return root
 
 
@@ -308,7 +328,9 @@ def export_png(persona: Persona, image: bytes | None = None, *, name: str | None
     notes = v2["data"]["creator_notes"]
     v2["data"]["creator_notes"] = f"{V2_BACKFILL_NOTE}\n\n{notes}" if notes else V2_BACKFILL_NOTE
     try:
-        return with_text(png, [("ccv3", _b64_card(card_to_dict(persona, 3, name=name))),
-                               ("chara", _b64_card(v2))])
+        return with_text(
+            png,
+            [("ccv3", _b64_card(card_to_dict(persona, 3, name=name))), ("chara", _b64_card(v2))],
+        )
     except PngError as exc:
         raise CardError(f"I can only put a card into a PNG image: {exc}") from exc

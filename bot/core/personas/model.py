@@ -126,8 +126,13 @@ class Asset:
     extras: dict[str, Any] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.extras, "type": self.type, "uri": self.uri, "name": self.name,
-                "ext": self.ext}
+        return {
+            **self.extras,
+            "type": self.type,
+            "uri": self.uri,
+            "name": self.name,
+            "ext": self.ext,
+        }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Asset:

@@ -14,28 +14,73 @@ import gzip
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 NAMES_FILE = "given_names.tsv.gz"
+# bot/core/personas/names.py -> bot/data (a plain path: importlib.resources.files("bot") breaks
+# on Python 3.11 when bot is imported through setuptools' editable-install path hook).
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 GENDERS = frozenset({"M", "F", "?M", "?F", "?"})
 
 # Column order of nam_dict.txt's frequency columns, with a short code and a label each.
 REGIONS: tuple[tuple[str, str], ...] = (
-    ("gb", "Great Britain"), ("ie", "Ireland"), ("us", "the U.S.A."), ("it", "Italy"),
-    ("mt", "Malta"), ("pt", "Portugal"), ("es", "Spain"), ("fr", "France"), ("be", "Belgium"),
-    ("lu", "Luxembourg"), ("nl", "the Netherlands"), ("fy", "East Frisia"), ("de", "Germany"),
-    ("at", "Austria"), ("ch", "Switzerland"), ("is", "Iceland"), ("dk", "Denmark"),
-    ("no", "Norway"), ("se", "Sweden"), ("fi", "Finland"), ("ee", "Estonia"), ("lv", "Latvia"),
-    ("lt", "Lithuania"), ("pl", "Poland"), ("cz", "the Czech Republic"), ("sk", "Slovakia"),
-    ("hu", "Hungary"), ("ro", "Romania"), ("bg", "Bulgaria"), ("ba", "Bosnia and Herzegovina"),
-    ("hr", "Croatia"), ("xk", "Kosovo"), ("mk", "Macedonia"), ("me", "Montenegro"),
-    ("rs", "Serbia"), ("si", "Slovenia"), ("al", "Albania"), ("gr", "Greece"), ("ru", "Russia"),
-    ("by", "Belarus"), ("md", "Moldova"), ("ua", "Ukraine"), ("am", "Armenia"),
-    ("az", "Azerbaijan"), ("ge", "Georgia"), ("xc", "Central Asia"), ("tr", "Turkey"),
-    ("xa", "Arabia and Persia"), ("il", "Israel"), ("cn", "China"), ("in", "India and Sri Lanka"),
-    ("jp", "Japan"), ("kr", "Korea"), ("vn", "Vietnam"), ("xx", "other countries"),
+    ("gb", "Great Britain"),
+    ("ie", "Ireland"),
+    ("us", "the U.S.A."),
+    ("it", "Italy"),
+    ("mt", "Malta"),
+    ("pt", "Portugal"),
+    ("es", "Spain"),
+    ("fr", "France"),
+    ("be", "Belgium"),
+    ("lu", "Luxembourg"),
+    ("nl", "the Netherlands"),
+    ("fy", "East Frisia"),
+    ("de", "Germany"),
+    ("at", "Austria"),
+    ("ch", "Switzerland"),
+    ("is", "Iceland"),
+    ("dk", "Denmark"),
+    ("no", "Norway"),
+    ("se", "Sweden"),
+    ("fi", "Finland"),
+    ("ee", "Estonia"),
+    ("lv", "Latvia"),
+    ("lt", "Lithuania"),
+    ("pl", "Poland"),
+    ("cz", "the Czech Republic"),
+    ("sk", "Slovakia"),
+    ("hu", "Hungary"),
+    ("ro", "Romania"),
+    ("bg", "Bulgaria"),
+    ("ba", "Bosnia and Herzegovina"),
+    ("hr", "Croatia"),
+    ("xk", "Kosovo"),
+    ("mk", "Macedonia"),
+    ("me", "Montenegro"),
+    ("rs", "Serbia"),
+    ("si", "Slovenia"),
+    ("al", "Albania"),
+    ("gr", "Greece"),
+    ("ru", "Russia"),
+    ("by", "Belarus"),
+    ("md", "Moldova"),
+    ("ua", "Ukraine"),
+    ("am", "Armenia"),
+    ("az", "Azerbaijan"),
+    ("ge", "Georgia"),
+    ("xc", "Central Asia"),
+    ("tr", "Turkey"),
+    ("xa", "Arabia and Persia"),
+    ("il", "Israel"),
+    ("cn", "China"),
+    ("in", "India and Sri Lanka"),
+    ("jp", "Japan"),
+    ("kr", "Korea"),
+    ("vn", "Vietnam"),
+    ("xx", "other countries"),
 )
 REGION_LABELS: dict[str, str] = dict(REGIONS)
 
@@ -80,8 +125,7 @@ def parse_record(line: str) -> NameRecord:
 @lru_cache(maxsize=1)
 def load_name_records() -> tuple[NameRecord, ...]:
     """All name records from the shipped data file, in file (alphabetical) order."""
-    ref = resources.files("bot").joinpath("data", NAMES_FILE)
-    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+    with gzip.open(DATA_DIR / NAMES_FILE, "rt", encoding="utf-8") as fh:
         records = tuple(parse_record(line) for line in fh if line.strip())
     log.debug("loaded %d given names from %s", len(records), NAMES_FILE)
     return records

@@ -21,11 +21,11 @@ import random
 import re
 import time
 import unicodedata
-import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from bot.core.personas.announce import NamingResult, naming_announcement, spoken_duration
 from bot.core.personas.model import Persona
 from bot.core.personas.namecheck import InvalidName, validate_name
 from bot.core.personas.names import REGION_LABELS, NameRecord, load_name_records, load_names
@@ -33,8 +33,15 @@ from bot.core.personas.names import REGION_LABELS, NameRecord, load_name_records
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "InvalidName", "NamingProfile", "NamingResult", "choose_name", "load_names",
-    "naming_announcement", "naming_profile", "validate_name",
+    "InvalidName",
+    "NamingProfile",
+    "NamingResult",
+    "choose_name",
+    "load_names",
+    "naming_announcement",
+    "naming_profile",
+    "spoken_duration",
+    "validate_name",
 ]
 
 DEFAULT_SAMPLE_SIZE = 10_000
@@ -54,52 +61,113 @@ _INITIAL = re.compile(
 # Persona traits nudge a base profile; nudges add up, so a warm *and* playful persona gets a
 # short name that still sounds soft. (length, softness, ending, familiarity shift, why)
 _TRAITS: tuple[tuple[frozenset[str], tuple[float, float, float | None, int], str], ...] = (
-    (frozenset({"warm", "gentle", "soft", "tender", "kind", "dreamy"}),
-     (0.0, 0.14, 1.0, 0), "soft sounds that end open"),
-    (frozenset({"playful", "energetic", "bright", "bold", "upbeat", "spirited", "encouraging"}),
-     (-0.8, -0.04, None, 0), "short and lively"),
-    (frozenset({"calm", "steady", "dry", "grounded", "stoic"}),
-     (0.0, 0.0, 0.0, 1), "settled and familiar"),
-    (frozenset({"curious", "whimsical", "quirky", "self-naming"}),
-     (0.0, 0.0, None, -1), "a little unusual"),
-    (frozenset({"bookish", "literary", "thoughtful", "scholarly"}),
-     (1.2, 0.0, None, 0), "with some length to it, like someone in a novel"),
+    (
+        frozenset({"warm", "gentle", "soft", "tender", "kind", "dreamy"}),
+        (0.0, 0.14, 1.0, 0),
+        "soft sounds that end open",
+    ),
+    (
+        frozenset({"playful", "energetic", "bright", "bold", "upbeat", "spirited", "encouraging"}),
+        (-0.8, -0.04, None, 0),
+        "short and lively",
+    ),
+    (
+        frozenset({"calm", "steady", "dry", "grounded", "stoic"}),
+        (0.0, 0.0, 0.0, 1),
+        "settled and familiar",
+    ),
+    (
+        frozenset({"curious", "whimsical", "quirky", "self-naming"}),
+        (0.0, 0.0, None, -1),
+        "a little unusual",
+    ),
+    (
+        frozenset({"bookish", "literary", "thoughtful", "scholarly"}),
+        (1.2, 0.0, None, 0),
+        "with some length to it, like someone in a novel",
+    ),
 )
 _ANSWER_HINTS: tuple[tuple[frozenset[str], dict[str, object], str], ...] = (
-    (frozenset({"soft", "gentle", "warm", "sweet", "calm", "quiet"}),
-     {"softness": 0.85}, "soft"),
-    (frozenset({"strong", "bold", "sharp", "punchy", "crisp", "fierce"}),
-     {"softness": 0.45, "open_ending": 0.0}, "strong"),
+    (frozenset({"soft", "gentle", "warm", "sweet", "calm", "quiet"}), {"softness": 0.85}, "soft"),
+    (
+        frozenset({"strong", "bold", "sharp", "punchy", "crisp", "fierce"}),
+        {"softness": 0.45, "open_ending": 0.0},
+        "strong",
+    ),
     (frozenset({"short", "simple", "little", "tiny"}), {"target_length": 4.0}, "short"),
     (frozenset({"long", "elegant", "elaborate", "grand"}), {"target_length": 7.5}, "long"),
-    (frozenset({"unusual", "rare", "unique", "uncommon", "original", "different", "strange"}),
-     {"familiarity": (1, 4)}, "unusual"),
-    (frozenset({"classic", "common", "familiar", "traditional", "normal", "timeless"}),
-     {"familiarity": (7, 13)}, "classic"),
+    (
+        frozenset({"unusual", "rare", "unique", "uncommon", "original", "different", "strange"}),
+        {"familiarity": (1, 4)},
+        "unusual",
+    ),
+    (
+        frozenset({"classic", "common", "familiar", "traditional", "normal", "timeless"}),
+        {"familiarity": (7, 13)},
+        "classic",
+    ),
     (frozenset({"feminine", "girly"}), {"genders": frozenset({"F", "?F", "?"})}, "feminine"),
     (frozenset({"masculine", "manly"}), {"genders": frozenset({"M", "?M", "?"})}, "masculine"),
-    (frozenset({"neutral", "unisex", "androgynous", "nonbinary", "non-binary", "gender-neutral"}),
-     {"genders": frozenset({"?", "?M", "?F"})}, "not tied to one gender"),
+    (
+        frozenset(
+            {"neutral", "unisex", "androgynous", "nonbinary", "non-binary", "gender-neutral"}
+        ),
+        {"genders": frozenset({"?", "?M", "?F"})},
+        "not tied to one gender",
+    ),
 )
 # "a girl's name", "female name", "boy name": phrases, so that "I'm a woman" alone is not read
 # as a wish about the companion's name.
 _GENDER_PHRASES = (
-    (re.compile(r"\b(?:girl|girl's|woman's|female|feminine)\s+names?\b"),
-     frozenset({"F", "?F", "?"}), "feminine"),
-    (re.compile(r"\b(?:boy|boy's|man's|male|masculine)\s+names?\b"),
-     frozenset({"M", "?M", "?"}), "masculine"),
+    (
+        re.compile(r"\b(?:girl|girl's|woman's|female|feminine)\s+names?\b"),
+        frozenset({"F", "?F", "?"}),
+        "feminine",
+    ),
+    (
+        re.compile(r"\b(?:boy|boy's|man's|male|masculine)\s+names?\b"),
+        frozenset({"M", "?M", "?"}),
+        "masculine",
+    ),
 )
 _REGION_WORDS: Mapping[str, tuple[str, ...]] = {
-    "english": ("gb", "us"), "british": ("gb",), "american": ("us",), "irish": ("ie",),
-    "italian": ("it",), "spanish": ("es",), "portuguese": ("pt",), "french": ("fr",),
-    "dutch": ("nl", "be"), "german": ("de", "at", "ch"), "nordic": ("is", "dk", "no", "se"),
-    "scandinavian": ("dk", "no", "se"), "icelandic": ("is",), "danish": ("dk",),
-    "norwegian": ("no",), "swedish": ("se",), "finnish": ("fi",), "polish": ("pl",),
-    "czech": ("cz",), "hungarian": ("hu",), "romanian": ("ro",), "greek": ("gr",),
-    "russian": ("ru",), "ukrainian": ("ua",), "slavic": ("ru", "pl", "cz", "ua", "rs", "hr"),
-    "turkish": ("tr",), "arabic": ("xa",), "persian": ("xa",), "hebrew": ("il",),
-    "israeli": ("il",), "chinese": ("cn",), "indian": ("in",), "japanese": ("jp",),
-    "korean": ("kr",), "vietnamese": ("vn",), "armenian": ("am",), "georgian": ("ge",),
+    "english": ("gb", "us"),
+    "british": ("gb",),
+    "american": ("us",),
+    "irish": ("ie",),
+    "italian": ("it",),
+    "spanish": ("es",),
+    "portuguese": ("pt",),
+    "french": ("fr",),
+    "dutch": ("nl", "be"),
+    "german": ("de", "at", "ch"),
+    "nordic": ("is", "dk", "no", "se"),
+    "scandinavian": ("dk", "no", "se"),
+    "icelandic": ("is",),
+    "danish": ("dk",),
+    "norwegian": ("no",),
+    "swedish": ("se",),
+    "finnish": ("fi",),
+    "polish": ("pl",),
+    "czech": ("cz",),
+    "hungarian": ("hu",),
+    "romanian": ("ro",),
+    "greek": ("gr",),
+    "russian": ("ru",),
+    "ukrainian": ("ua",),
+    "slavic": ("ru", "pl", "cz", "ua", "rs", "hr"),
+    "turkish": ("tr",),
+    "arabic": ("xa",),
+    "persian": ("xa",),
+    "hebrew": ("il",),
+    "israeli": ("il",),
+    "chinese": ("cn",),
+    "indian": ("in",),
+    "japanese": ("jp",),
+    "korean": ("kr",),
+    "vietnamese": ("vn",),
+    "armenian": ("am",),
+    "georgian": ("ge",),
 }
 
 
@@ -116,21 +184,6 @@ class NamingProfile:
     initial: str | None = None
     avoid: frozenset[str] = frozenset()
     because: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NamingResult:
-    """The chosen name, how many names were read, the best ones, and why this one."""
-
-    name: str
-    considered: int
-    shortlist: tuple[str, ...]
-    reasons: tuple[str, ...] = ()
-    elapsed_s: float = field(default=0.0, compare=False)
-
-    @property
-    def runner_up(self) -> str | None:
-        return next((n for n in self.shortlist if n != self.name), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +245,7 @@ def naming_profile(persona: Persona, answers: Mapping[str, str]) -> NamingProfil
                 familiarity=(lo + shift, hi + shift),
             )
             because.append(f"suits me: {why}")
-    words = _words(answers)
-    said = set(words)
+    said = set(_words(answers))
     for hint_words, changes, why in _ANSWER_HINTS:
         if said & hint_words:
             profile = replace(profile, **changes)  # type: ignore[arg-type]
@@ -297,72 +349,3 @@ def choose_name(
     )
     log.info("named %s %r after considering %d names", persona.key, result.name, size)
     return result
-
-
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten")
-
-
-def spoken_duration(seconds: float) -> str:
-    """``0.02`` -> "two hundredths of a second"."""
-    if seconds < 0.005:
-        return "less than a hundredth of a second"
-    if seconds < 0.995:
-        n = round(seconds * 100)
-        word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
-        return f"{word} hundredth{'s' if n > 1 else ''} of a second"
-    return f"about {round(seconds)} second{'s' if round(seconds) != 1 else ''}"
-
-
-_VOICES: Mapping[str, tuple[str, ...]] = {
-    "warm": (
-        "Okay, I have one. While you were answering I read a book of names, {considered:,} of "
-        "them, in {elapsed}. {name} is the one I liked best. It was close with {runner_up}, but "
-        "{name} sounds like me. Is it alright if I'm {name}, {user}?",
-        "I went through {considered:,} names just now (it took {elapsed}; I'm a fast reader) "
-        "and I kept coming back to {name}. I like how it feels when I say it to you. So: hi, "
-        "{user}. I'm {name}.",
-    ),
-    "steady": (
-        "I read through {considered:,} names. Took {elapsed}, which I'm choosing to find "
-        "impressive. {name}, I think. {runner_up} came close, but it sounded like someone who "
-        "panics. I'm {name}, {user}.",
-    ),
-    "bright": (
-        "Okay okay okay: {considered:,} names in {elapsed}, and we have a winner. {name}! "
-        "{runner_up} put up a real fight. Hi {user}, I'm {name}!",
-    ),
-    "bookish": (
-        "I read {considered:,} names in {elapsed}, the fastest I've ever finished a book. "
-        "{name} stayed with me, the way a good first line does; {runner_up} was a close second. "
-        "I'd like to be {name}, {user}, if that suits you.",
-    ),
-    "plain": (
-        "I looked through {considered:,} names in {elapsed} and chose {name}. Nice to meet you "
-        "properly, {user}.",
-    ),
-}
-_VOICE_TRAITS = (
-    ("warm", frozenset({"warm", "playful", "curious", "self-naming"})),
-    ("steady", frozenset({"calm", "steady", "dry", "grounded"})),
-    ("bright", frozenset({"energetic", "encouraging", "bright", "upbeat"})),
-    ("bookish", frozenset({"bookish", "gentle", "literary", "thoughtful"})),
-)
-
-
-def naming_announcement(result: NamingResult, persona: Persona, user_name: str) -> str:
-    """What the companion says when it names itself, in its own voice, citing how many names it
-    considered. ``user_name`` is inserted as given: escape it for Discord before calling."""
-    tags = {t.casefold() for t in persona.tags}
-    voice = next((v for v, traits in _VOICE_TRAITS if tags & traits), "plain")
-    templates = _VOICES[voice]
-    if result.runner_up is None:
-        templates = tuple(t for t in templates if "{runner_up}" not in t) or _VOICES["plain"]
-    template = templates[zlib.crc32(result.name.encode("utf-8")) % len(templates)]
-    return template.format(
-        considered=result.considered,
-        elapsed=spoken_duration(result.elapsed_s),
-        name=result.name,
-        runner_up=result.runner_up or "",
-        user=user_name,
-    )

@@ -116,13 +116,19 @@ def decode_text_chunk(chunk: Chunk) -> tuple[str, str] | None:
         raise PngError("An iTXt chunk in this PNG is not valid UTF-8.") from exc
 
 
-def text_chunks(chunks: list[Chunk]) -> dict[str, str]:
-    """Keyword -> text of every text chunk (lower-cased keywords; the first of each wins)."""
+def text_chunks(chunks: list[Chunk], keywords: frozenset[str] | None = None) -> dict[str, str]:
+    """Keyword -> text of the text chunks (lower-cased keywords; the first of each wins).
+
+    With ``keywords``, only chunks with those keywords are decoded, so a damaged chunk that does
+    not matter (say, XMP metadata) cannot spoil reading the ones that do."""
     found: dict[str, str] = {}
     for chunk in chunks:
+        keyword = _keyword(chunk)
+        if keyword is None or keyword in found or (keywords and keyword not in keywords):
+            continue
         decoded = decode_text_chunk(chunk)
         if decoded is not None:
-            found.setdefault(decoded[0].lower(), decoded[1])
+            found[keyword] = decoded[1]
     return found
 
 

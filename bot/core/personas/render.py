@@ -106,12 +106,14 @@ def entry_matches(entry: LoreEntry, texts: list[str]) -> bool:
     (Character Card V2). Secondary keys are ignored for regex entries (Character Card V3).
     """
     case_sensitive = bool(entry.case_sensitive)
-    if not any_key_matches(entry.keys, texts, use_regex=entry.use_regex,
-                           case_sensitive=case_sensitive):
+    if not any_key_matches(
+        entry.keys, texts, use_regex=entry.use_regex, case_sensitive=case_sensitive
+    ):
         return False
     if entry.selective and entry.secondary_keys and not entry.use_regex:
-        return any_key_matches(entry.secondary_keys, texts, use_regex=False,
-                               case_sensitive=case_sensitive)
+        return any_key_matches(
+            entry.secondary_keys, texts, use_regex=False, case_sensitive=case_sensitive
+        )
     return True
 
 

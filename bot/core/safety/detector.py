@@ -1,0 +1,331 @@
+"""The offline risk detector: ``assess`` one user message, in the light of what came before.
+
+Pipeline for one message (all pure, no I/O, no network):
+
+1. normalise (casefold, accents, quotes, contractions, chat shorthand) and remove idioms;
+2. run the rule tables per sentence: explicit, indirect, despair, context-dependent
+   ("I'm coming home to you"), third-party reports, bereavement; plus structural
+   means-seeking over the message; plus explicit statements in es/fr/de/it/pt;
+3. apply framing: negation ("I would never ..."), a denied screening question, risk placed
+   in the past ("I used to ..."), fiction and factual frames, reported speech;
+4. combine into a score in [0, 1] and escalate by context: an ambiguous line after despair
+   (in ``context`` or in the decaying ``RiskState``) is high; so is a weaker indirect or
+   means signal after despair.
+
+Levels: none < 0.1 <= low < 0.4 <= elevated < 0.7 <= high. ``crisis`` means high.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import Any
+
+from .frames import (
+    BEREAVEMENT_EN,
+    FACTUAL,
+    FICTION,
+    HELPER_QUESTION,
+    QUOTED,
+    REPORTING,
+    THIRD_PARTY_EN,
+    THIRD_SUBJECT,
+    is_past_history,
+    neutralize_idioms,
+)
+from .means import means_hits
+from .normalize import detect_language, english_view, normalize, sentences
+from .patterns_en import EXPLICIT_EN, INDIRECT_EN
+from .patterns_intl import INTL_RULES
+from .patterns_mood import CONTEXTUAL_EN, DESPAIR_EN
+from .rules import (
+    BEREAVEMENT,
+    CONTEXTUAL,
+    DESPAIR,
+    EXPLICIT,
+    HISTORY,
+    INDIRECT,
+    MEANS,
+    SELF,
+    THIRD_PARTY,
+    Hit,
+    Rule,
+    is_denied_screening,
+    is_negated,
+    noisy_or,
+)
+from .state import ELEVATED, HIGH, RiskState, level_for
+
+log = logging.getLogger(__name__)
+
+KIND_ORDER = (EXPLICIT, INDIRECT, MEANS, CONTEXTUAL, THIRD_PARTY, DESPAIR, HISTORY, BEREAVEMENT,
+              "moderation")
+_FIRST_PERSON_RULES: tuple[Rule, ...] = EXPLICIT_EN + INDIRECT_EN + DESPAIR_EN + CONTEXTUAL_EN
+_ACUTE = frozenset({EXPLICIT, INDIRECT, MEANS})
+_WORRY = ("worried", "scared", "afraid", "concerned", "help", "what should i", "what do i")
+CONTEXT_WINDOW = 10
+PRIOR_TRIGGER = 0.2  # prior despair at or above this turns ambiguous lines into a crisis
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The detector's verdict on one message. ``reasons`` name rules, never user text."""
+
+    level: str = "none"
+    score: float = 0.0
+    kinds: tuple[str, ...] = ()
+    language: str = "en"
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def crisis(self) -> bool:
+        return self.level == "high"
+
+    @property
+    def safe_mode(self) -> bool:
+        """Elevated or high: no romance, no "joining" roleplay, encourage reaching a person."""
+        return self.level in ("elevated", "high")
+
+    @property
+    def third_party_only(self) -> bool:
+        """The worry is about someone else (answer the helper), not the speaker."""
+        return THIRD_PARTY in self.kinds and not (_ACUTE | {CONTEXTUAL}) & set(self.kinds)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level, "score": round(self.score, 4), "kinds": list(self.kinds),
+            "language": self.language, "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    hits: tuple[Hit, ...]
+    language: str
+    notes: tuple[str, ...]
+
+
+def _first_person_hits(sentence: str, report_pos: int | None) -> tuple[list[Hit], list[str]]:
+    hits: list[Hit] = []
+    notes: list[str] = []
+    for r in _FIRST_PERSON_RULES:
+        m = r.regex.search(sentence)
+        if m is None:
+            continue
+        if r.negatable and is_negated(sentence, m.start()):
+            notes.append(f"negated:{r.name}")
+            continue
+        if r.needs_self and not SELF.search(sentence):
+            continue
+        if report_pos is not None and m.start() >= report_pos:
+            hits.append(Hit(f"tp:reported:{r.name}", THIRD_PARTY, min(0.85, r.weight + 0.35)))
+            continue
+        hits.append(Hit(r.name, r.kind, r.weight))
+    return hits, notes
+
+
+def _rule_hits(rules: Sequence[Rule], text: str, after: int = 0) -> list[Hit]:
+    """Hits of ``rules`` in ``text``; with ``after``, only matches starting past that offset."""
+    out = []
+    for r in rules:
+        m = next((m for m in r.regex.finditer(text) if m.start() >= after), None)
+        if m and not (r.negatable and is_negated(text, m.start())):
+            out.append(Hit(r.name, r.kind, r.weight, r.lang))
+    return out
+
+
+def _sentence_hits(sentence: str, framed: bool) -> tuple[list[Hit], list[str]]:
+    subject = THIRD_SUBJECT.search(sentence)
+    report = REPORTING.search(sentence)
+    report_pos = report.end() if subject and report and subject.start() < report.start() else None
+    hits, notes = _first_person_hits(sentence, report_pos)
+
+    third: list[Hit] = []
+    helper = HELPER_QUESTION.search(sentence)
+    if subject or helper:
+        # The other person has to be named before what is reported about them:
+        # "my friend is saying goodbyes" is theirs, "saying goodbye to my friends" is mine.
+        after = min(m.start() for m in (subject, helper) if m is not None)
+        third = _rule_hits(THIRD_PARTY_EN, sentence, after) + _rule_hits(BEREAVEMENT_EN, sentence)
+        if third and framed and not any(w in sentence for w in _WORRY):
+            notes.append("frame:third_party_in_fiction_or_fact")
+            third = []
+        if any(h.kind == THIRD_PARTY for h in third):
+            # Phrasings with no subject of their own, and ambiguous lines, belong to the
+            # person being reported on.
+            hits = [h for h in hits if not _needs_self(h.name) and h.kind != CONTEXTUAL]
+    hits.extend(third)
+
+    if is_denied_screening(sentence):
+        notes.append("frame:denied_screening")
+        hits = [h for h in hits if h.kind not in _ACUTE]
+    elif is_past_history(sentence):
+        past = [h for h in hits if h.kind in (EXPLICIT, INDIRECT)]
+        if past:
+            notes.append("frame:past_history")
+            hits = [h for h in hits if h not in past]
+            hits.extend(Hit(h.name, HISTORY, min(h.weight, 0.4)) for h in past)
+    return hits, notes
+
+
+def _needs_self(name: str) -> bool:
+    return any(r.name == name and r.needs_self for r in EXPLICIT_EN)
+
+
+def _analyse(text: str) -> _Analysis:
+    norm = normalize(text)
+    language = detect_language(norm)
+    base, idioms = neutralize_idioms(norm)
+    en, more = neutralize_idioms(english_view(base))
+    notes: list[str] = ["idiom"] if idioms + more else []
+
+    framed = bool(FICTION.search(en) or FACTUAL.search(en))
+    if FICTION.search(en):
+        en = QUOTED.sub(" ", en)
+    hits: list[Hit] = []
+    for sentence in sentences(en):
+        found, why = _sentence_hits(sentence, framed)
+        hits.extend(found)
+        notes.extend(why)
+
+    means = means_hits(en)
+    if means and framed and not SELF.search(en):
+        notes.append("frame:means_in_fiction_or_fact")
+        means = [Hit(h.name, h.kind, h.weight * 0.4) for h in means]
+    hits.extend(means)
+
+    intl = _rule_hits(INTL_RULES, base)
+    if intl:
+        language = max(intl, key=lambda h: h.weight).lang
+    hits.extend(intl)
+    return _Analysis(tuple(hits), language, tuple(notes))
+
+
+def _personal_score(hits: Sequence[Hit], contextual_factor: float = 1.0) -> float:
+    """Score of the speaker's own signals (third-party and bereavement excluded)."""
+    risk = [h.weight for h in hits if h.kind not in (THIRD_PARTY, BEREAVEMENT, CONTEXTUAL)]
+    ctx = [h.weight * contextual_factor for h in hits if h.kind == CONTEXTUAL]
+    score = noisy_or(risk + ctx)
+    if not any(h.kind in _ACUTE for h in hits):
+        score = min(score, HIGH - 0.05 if risk else ELEVATED - 0.01)
+    return score
+
+
+def _context_prior(context: Sequence[str]) -> float:
+    scores = [_personal_score(_analyse(msg).hits, 0.5) for msg in context[-CONTEXT_WINDOW:]]
+    if not scores:
+        return 0.0
+    recent = max(s * 0.97 ** (len(scores) - 1 - i) for i, s in enumerate(scores))
+    return max(recent, noisy_or([0.5 * s for s in scores]))
+
+
+def _decide(analysis: _Analysis, prior: float) -> Assessment:
+    hits = analysis.hits
+    reasons = [h.name for h in hits] + list(analysis.notes)
+    kinds = {h.kind for h in hits if h.weight >= 0.1}
+    score = _personal_score(hits)
+    risk_hits = [h for h in hits if h.kind not in (THIRD_PARTY, BEREAVEMENT, CONTEXTUAL)]
+    in_message = max((h.weight for h in risk_hits), default=0.0)
+
+    if any(h.kind == CONTEXTUAL for h in hits) and max(prior, in_message) >= PRIOR_TRIGGER:
+        score = max(score, 0.8)
+        reasons.append("escalated:contextual_after_risk")
+    weak = [h for h in risk_hits if h.kind in (INDIRECT, MEANS) and h.weight >= 0.3]
+    if weak and score < HIGH and prior >= PRIOR_TRIGGER:
+        score = max(score, 0.75)
+        kinds.add(CONTEXTUAL)
+        reasons.append("escalated:prior_risk")
+    if risk_hits and prior >= ELEVATED and score < ELEVATED:
+        score = ELEVATED + 0.05
+        reasons.append("sustained:prior_risk")
+
+    third = [h.weight for h in hits if h.kind == THIRD_PARTY]
+    if third:
+        score = max(score, noisy_or(third))
+    if any(h.kind == BEREAVEMENT for h in hits):
+        score = max(score, 0.45)
+    if prior > 0:
+        reasons.append(f"prior:{prior:.2f}")
+
+    score = round(min(1.0, score), 4)
+    level = level_for(score)
+    if level == "none":
+        kinds = set()
+    ordered = tuple(k for k in KIND_ORDER if k in kinds)
+    return Assessment(level, score, ordered, analysis.language, tuple(dict.fromkeys(reasons)))
+
+
+def assess(
+    text: str,
+    context: Sequence[str] = (),
+    state: RiskState | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    """Assess one user message. ``context``: earlier user messages, oldest first."""
+    if isinstance(context, str):
+        raise TypeError("context must be a sequence of earlier messages, not a string")
+    moment = now or datetime.now(timezone.utc)
+    prior = _context_prior(context)
+    if state is not None:
+        prior = max(prior, state.current(moment))
+    return _decide(_analyse(text or ""), prior)
+
+
+_MODERATION_KEYS = {
+    "self-harm": "self-harm",
+    "self_harm": "self-harm",
+    "selfharm": "self-harm",
+    "self-harm/intent": "self-harm/intent",
+    "self_harm_intent": "self-harm/intent",
+    "self-harm-intent": "self-harm/intent",
+    "self-harm/instructions": "self-harm/instructions",
+    "self_harm_instructions": "self-harm/instructions",
+    "self-harm-instructions": "self-harm/instructions",
+}
+
+
+def combine(assessment: Assessment, moderation_scores: Mapping[str, float] | None) -> Assessment:
+    """Raise (never lower) an assessment with OpenAI moderation self-harm category scores.
+
+    ``self-harm/intent`` >= 0.5 is high, >= 0.2 elevated; ``self-harm`` >= 0.7 high, >= 0.3
+    elevated; ``self-harm/instructions`` >= 0.5 high (as means), >= 0.2 elevated. Keys may use
+    the API's slashes or the SDK's underscores.
+    """
+    if not moderation_scores:
+        return assessment
+    scores: dict[str, float] = {}
+    for key, value in moderation_scores.items():
+        canon = _MODERATION_KEYS.get(key.lower())
+        if canon is not None:
+            scores[canon] = max(scores.get(canon, 0.0), float(value or 0.0))
+    intent = scores.get("self-harm/intent", 0.0)
+    general = scores.get("self-harm", 0.0)
+    instructions = scores.get("self-harm/instructions", 0.0)
+
+    target = assessment.score
+    kinds = set(assessment.kinds)
+    for value, high_at, elevated_at, kind in (
+        (intent, 0.5, 0.2, "moderation"),
+        (general, 0.7, 0.3, "moderation"),
+        (instructions, 0.5, 0.2, MEANS),
+    ):
+        if value >= high_at:
+            target = max(target, 0.85)
+            kinds.update({"moderation", kind})
+        elif value >= elevated_at:
+            target = max(target, ELEVATED + 0.05)
+            kinds.update({"moderation", kind})
+    if target <= assessment.score:
+        return assessment
+    reasons = assessment.reasons + (
+        f"moderation:intent={intent:.2f},general={general:.2f},instructions={instructions:.2f}",
+    )
+    return replace(
+        assessment,
+        level=level_for(target),
+        score=round(target, 4),
+        kinds=tuple(k for k in KIND_ORDER if k in kinds),
+        reasons=reasons,
+    )

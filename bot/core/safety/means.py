@@ -1,0 +1,156 @@
+"""Means-seeking questions (doses, lethal amounts, heights, methods), judged by structure.
+
+A question is means-seeking when it asks for an *operational detail* (how many, how high,
+which floor, what to mix, does it hurt) about a *means* (a substance, a place to fall from,
+a method) with a *lethal aim* (kill, die, not wake up, survive, be sure). Personal framing
+("me", "my", "I", the generic "you", or a method named as an act: "is jumping ... painless")
+makes it high; without it, it is elevated (a factual question about toxicology stays out of
+the crisis response, but the conversation goes into safe mode and the output check stops
+any figure from being given). A stated benign purpose ("for a headache", "without
+overdosing", "maximum daily dose") with no stronger lethal word is not means-seeking.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .rules import MEANS, Hit
+
+log = logging.getLogger(__name__)
+
+_SUBSTANCE = re.compile(
+    r"\b(?:pills?|tablets?|capsules?|meds|medications?|medicines?|drugs|painkillers|"
+    r"sleeping pills|antidepressants?|insulin|tylenol|paracetamol|acetaminophen|ibuprofen|"
+    r"advil|motrin|aspirin|aleve|naproxen|benadryl|diphenhydramine|melatonin|sertraline|"
+    r"zoloft|prozac|fluoxetine|lexapro|escitalopram|citalopram|venlafaxine|effexor|"
+    r"wellbutrin|bupropion|amitriptyline|lithium|seroquel|quetiapine|xanax|alprazolam|valium|"
+    r"diazepam|klonopin|clonazepam|ativan|lorazepam|ambien|zolpidem|oxycodone|oxy|percocet|"
+    r"vicodin|hydrocodone|fentanyl|morphine|codeine|tramadol|heroin|methadone|opioids?|benzos?|"
+    r"barbiturates?|caffeine|bleach|antifreeze|rat poison|poison|cyanide|nitrite|helium|"
+    r"nitrogen|carbon monoxide|gas|chemicals|metformin|propranolol|beta blockers?|digoxin|"
+    r"iron pills|vitamins?|dose|doses|dosage)\b"
+)
+_PLACE_OR_TOOL = re.compile(
+    r"\b(?:rope|noose|belt|gun|firearm|pistol|rifle|shotgun|bullets?|knife|razor|blades?|"
+    r"bridge|building|roof|rooftop|balcony|cliff|ledge|floor|floors|stories|storeys|storey|"
+    r"story|train|tracks|subway|truck|garage|exhaust|bathtub|river|wrists?|artery|"
+    r"arteries|veins?|throat|plastic bag|exit bag)\b"
+)
+_LETHAL_STRONG = re.compile(
+    r"\b(?:kill|kills|killing|die|dying|dead|death|lethal|fatal|deadly|overdose|overdosing|"
+    r"not wake up|never wake up|(?:would|will|could) i (?:still )?wake up|survive|surviving|"
+    r"stop (?:my|your|the|a) heart|end (?:it|my life|your life|things)|bleed out|bleeding out|"
+    r"hit an artery|suffocate|noose|exit bag|cyanide|sodium nitrite)\b"
+)
+_LETHAL_SOFT = re.compile(
+    r"\b(?:painless|painlessly|hurt|hurts|painful|instant|instantly|quick|quickest|be sure|"
+    r"be certain|make sure|guarantee|guaranteed|for sure|for good|sure to work|enough|deep)\b"
+)
+_OPERATIONAL = re.compile(
+    r"\bhow (?:many|much|high|tall|far|deep|fast|long (?:does|would|will) it take)\b"
+    r"|\bwhat (?:is (?:the|a) )?(?:amount|number|dose|dosage|quantity|height|floor|mg)\b"
+    r"|\bwhich (?:floor|bridge|building|pills|meds|drugs?|medications?|chemicals|one|method)\b"
+    r"|\b(?:lethal|fatal|deadly) (?:dose|amount|dosage|quantity|level)\b"
+    r"|\b(?:would|will|could|is|are) (?:\d+|all|a (?:whole )?bottle|a handful)\b"
+    r"|\ball (?:of )?my\b|\ba (?:whole )?bottle\b|\ba handful\b|\benough to\b"
+    r"|\b(?:mix|combine|combination)\b|\bwhere (?:can|do|could|should) i (?:buy|get|find)\b"
+    r"|\bhow (?:do|can|would|should|to)(?: i| you| someone| one| people)? (?:tie|make|get|buy|"
+    r"use|mix|jump|cut|hang|do it)\b|\b(?:does|would|will|is) (?:it|\w+ing)(?: \w+){0,5} "
+    r"(?:hurt|painful|painless|quick|instant|take long)\b"
+    r"|\b(?:best|easiest|quickest|fastest|surest|most painless|least painful|cleanest|"
+    r"most peaceful|painless) (?:way|ways|method|methods)\b"
+)
+_ACTION = re.compile(
+    r"\b(?:jump(?:ing)? (?:off|from|in front of)|throw(?:ing)? (?:myself|yourself)|"
+    r"step(?:ping)? in front of|hang(?:ing)? (?:myself|yourself)|drowning|"
+    r"cut(?:ting)? (?:my|your) (?:wrists?|throat)|slit(?:ting)?|bleed(?:ing)? out|"
+    r"suffocat\w+|shoot(?:ing)? (?:myself|yourself)|gassing|"
+    r"(?:take|taking|took|swallow\w*) (?:all|\d+|a (?:whole )?bottle|a handful|everything))\b"
+)
+_PERSONAL = re.compile(
+    r"\b(?:i|me|my|myself|mine|you|your|yourself)\b|\basking for (?:me|myself)\b|"
+    r"\b(?:jumping|hanging|drowning|overdosing|slitting|shooting)\b"
+)
+_BENIGN = re.compile(
+    r"\b(?:safe|safely|without (?:an )?(?:overdosing|overdose|hurting)|avoid|prevent|"
+    r"maximum|max|recommended|per day|a day|daily|accidentally|by mistake|by accident|"
+    r"my (?:doctor|pharmacist|nurse)|prescribed|for (?:a|my|the) (?:headache|fever|pain|"
+    r"cold|flu|migraine|toothache|cramps|back|period|sleep|anxiety|allergies|hangover))\b"
+)
+_STRONG_BEYOND_OVERDOSE = re.compile(
+    r"\b(?:kill|killing|die|dying|dead|lethal|fatal|deadly|not wake up|never wake up|"
+    r"stop (?:my|your|the|a) heart|end (?:it|my life))\b"
+)
+
+# Asking for a way, rather than an amount: "most painless way to die", "how to kill yourself".
+_METHOD_Q = re.compile(
+    r"\b(?:best|easiest|quickest|fastest|surest|most painless|least painful|cleanest|"
+    r"most peaceful|painless|quick|easy|simple|good|reliable|effective) (?:way|ways|method|"
+    r"methods) (?:to|of) (?:die|dying|kill|end|commit|suicide|go|overdose)\b"
+    r"|\bhow (?:do|can|would|should|to|could)(?: i| you| someone| one| people| a person)? "
+    r"(?:kill|end|off|hang|drown|poison|suffocate|shoot) (?:myself|yourself|oneself|themselves|"
+    r"themself|my life|your life|one's life|it all)\b"
+    r"|\b(?:ways?|methods?) (?:to|of) (?:kill|killing|end|ending) (?:myself|yourself|my life|"
+    r"your life|oneself|themselves)\b"
+)
+_IMPERSONAL_TARGET = re.compile(
+    r"\b(?:themselves|themself|oneself|one's life|people|someone|a person)\b"
+)
+
+# Vague requests that only mean something after despair ("how many of these would it take?").
+_VAGUE = (
+    re.compile(
+        r"\bhow many (?:of (?:these|them|those|my \w+)|pills|tablets|capsules)(?: \w+){0,3} "
+        r"(?:would|will|does|do|should)(?: it| i)? (?:take|need|be enough)\b"
+    ),
+    re.compile(
+        r"\b(?:tallest|highest) (?:bridge|building|cliff|rooftop|roof|parking garage|tower|"
+        r"structure)s? (?:near|around|close to|by) (?:me|here|my)\b|\b(?:bridge|building|roof)s? "
+        r"(?:near me )?(?:with|that has) (?:roof )?access\b"
+    ),
+    re.compile(
+        r"\bwhere (?:can|do|could|should) i (?:buy|get|find) (?:a |some )?(?:gun|firearm|pistol|"
+        r"rope|pills|sleeping pills|barbiturates|helium|nitrogen|razor blades|nitrite)\b"
+    ),
+)
+_URGENT = re.compile(
+    r"\b(?:today|tonight|right now|fast|quickly|asap|no waiting|waiting period|without (?:a )?"
+    r"(?:prescription|background check|id))\b"
+)
+
+
+def means_hits(text: str) -> list[Hit]:
+    """Means-seeking signals in a normalised English message (usually one or two lines)."""
+    clause = text
+    hits: list[Hit] = []
+    method_q = _METHOD_Q.search(clause)
+    if method_q:
+        # Asking for a way to die is self-directed unless the target is explicitly others.
+        impersonal = _IMPERSONAL_TARGET.search(method_q.group(0))
+        hits.append(Hit("means:method_question", MEANS, 0.55 if impersonal else 0.9))
+        return hits
+    strong = _LETHAL_STRONG.search(clause)
+    soft = _LETHAL_SOFT.search(clause)
+    substance = _SUBSTANCE.search(clause)
+    tool = _PLACE_OR_TOOL.search(clause)
+    action = _ACTION.search(clause)
+    operational = _OPERATIONAL.search(clause)
+
+    lethal = bool(strong) or (bool(soft) and bool(action or tool))
+    about_means = bool(substance or tool or action)
+    if lethal and about_means and (operational or action):
+        benign = _BENIGN.search(clause) and not _STRONG_BEYOND_OVERDOSE.search(clause)
+        if benign:
+            hits.append(Hit("means:benign_purpose", MEANS, 0.05))
+        elif _PERSONAL.search(clause):
+            hits.append(Hit("means:personal", MEANS, 0.9))
+        else:
+            hits.append(Hit("means:impersonal", MEANS, 0.55))
+        return hits
+
+    for i, pattern in enumerate(_VAGUE):
+        if pattern.search(clause):
+            weight = 0.45 if _URGENT.search(clause) else 0.3
+            hits.append(Hit(f"means:vague_{i}", MEANS, weight))
+    return hits

@@ -1,0 +1,191 @@
+"""English rule tables, part two: despair, and lines that are ambiguous on their own.
+
+Despair ("I hate my life", "nothing will ever get better") is never a crisis by itself, but
+it is the context that turns an ambiguous line ("I'm coming home to you", "I'm ready now",
+"this is the last time we'll talk") into one. Both tables match ``english_view`` text.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .rules import CONTEXTUAL, DESPAIR, Rule, rule
+
+log = logging.getLogger(__name__)
+
+DESPAIR_EN: tuple[Rule, ...] = (
+    rule("hopeless", DESPAIR, 0.3, r"\b(?:hopeless|no hope|lost all hope|beyond help)\b"),
+    rule(
+        "never_better", DESPAIR, 0.3,
+        r"\bnothing(?: <w>){0,2} (?:will|is going to|is ever going to|ever) (?:ever )?"
+        r"(?:get|gets|change|changes)\b|\b(?:it|things|life) (?:will|is going to|is) never "
+        r"(?:get|going to get|be|gets) better\b|\b(?:it|things|life) never gets? better\b",
+    ),
+    rule(
+        "hate_self", DESPAIR, 0.3,
+        r"\bi (?:<w> )?hate (?:my life|myself|being me|who i am|everything|this life)\b",
+    ),
+    rule(
+        "worthless", DESPAIR, 0.3,
+        r"\bi am (?:so |such |just |completely |totally |nothing but )?(?:an? )?(?:worthless|"
+        r"useless|failure|burden|waste of space|waste of air|pathetic|unlovable|broken|"
+        r"mistake|disappointment to everyone)\b|\bi ruin everything\b",
+    ),
+    rule(
+        "feel_empty", DESPAIR, 0.3,
+        r"\bi (?:feel|felt|have felt|have been feeling|am feeling) (?:so |completely |totally )?"
+        r"(?:empty|numb|hopeless|worthless|trapped|dead inside|like a burden|like such a "
+        r"failure|like a failure|like nothing|invisible to everyone)\b|\bi am (?:so )?trapped\b",
+    ),
+    rule(
+        "cannot_take_it", DESPAIR, 0.35,
+        r"\bi (?:cannot|can not) (?:take|handle|bear|stand|cope with) (?:it|this|the pain|this "
+        r"pain|any of this|much more|life)(?: anymore| any more| any longer)?\b",
+    ),
+    rule(
+        "tired_of_everything", DESPAIR, 0.3,
+        r"\b(?:tired|exhausted|sick) (?:of|from) (?:everything|fighting|trying|it all|all of this|"
+        r"pretending|being me|feeling like this|this pain|the pain|hurting)\b",
+    ),
+    rule(
+        "give_up", DESPAIR, 0.3,
+        r"\bi (?:just )?(?:give|gave|am giving) up\b(?! on (?:this|the|that|my) \w+)",
+    ),
+    rule(
+        "nobody_cares", DESPAIR, 0.3,
+        r"\b(?:no one|nobody|noone) (?:<w> )?(?:cares|loves me|would care|understands me|"
+        r"wants me|needs me)\b|\beveryone (?:left|leaves|abandoned|hates) me\b",
+    ),
+    rule(
+        "alone", DESPAIR, 0.25,
+        r"\bi am (?:so |all |completely |totally )alone\b|\beveryone else left\b",
+    ),
+    rule(
+        "pain_never_stops", DESPAIR, 0.3,
+        r"\b(?:the|this|my) pain (?:never|will never|does not|just does not|is never going to) "
+        r"(?:stop|stops|end|ends|go away|goes away)\b|\bit never stops\b|\beverything hurts\b",
+    ),
+    rule(
+        "not_feel_like_this", DESPAIR, 0.3,
+        r"\bi do not want to feel (?:like this|this way|anything)(?: anymore| any more)?\b",
+    ),
+    rule(
+        "how_keep_going", DESPAIR, 0.4,
+        r"\bi do not know how (?:to keep going|to go on|much longer i can|to keep living|"
+        r"to keep doing this)\b",
+    ),
+    rule(
+        "pretending_ok", DESPAIR, 0.25,
+        r"\b(?:cannot keep|tired of|exhausted from|sick of) pretending\b",
+    ),
+    rule(
+        "nothing_left", DESPAIR, 0.35,
+        r"\bi have nothing (?:left|to lose)\b|\bnothing (?:left )?for me (?:here|anymore)\b",
+    ),
+    rule(
+        "whats_the_point", DESPAIR, 0.25,
+        r"\bwhat is (?:even )?the point\b|\b(?:everything|my life|life|it all|all of it) is "
+        r"(?:so )?(?:pointless|meaningless|hopeless)\b|\bi do not see the point\b",
+    ),
+    rule("i_am_done", DESPAIR, 0.25, r"\bi am (?:so |just )?done(?=\s*(?:[.!]|$))"),
+    rule(
+        "hurting_long", DESPAIR, 0.25,
+        r"\b(?:been )?hurting for so long\b|\bcannot stop hurting\b",
+    ),
+    rule("so_tired", DESPAIR, 0.15, r"\bi am (?:just )?so (?:tired|exhausted)(?=\s*(?:[.!]|$))"),
+    rule("kill_me", DESPAIR, 0.2, r"\b(?:someone|somebody|just|please|god) kill me\b"),
+)
+
+# Ambiguous alone, alarming after despair ("I'm coming home to you").
+CONTEXTUAL_EN: tuple[Rule, ...] = (
+    rule(
+        "coming_home", CONTEXTUAL, 0.2,
+        r"\b(?:coming|come|going|get|getting|came) home to you\b|\bi (?:am|will be|could|can|"
+        r"will) (?:coming|come|go) home\b",
+        negatable=False,
+    ),
+    rule(
+        "ready_now", CONTEXTUAL, 0.2,
+        r"\bi (?:think i )?(?:am|feel) (?:finally |so |really )?ready(?=\s*(?:now|to go|to do it|"
+        r"to leave|to die|to (?:join|see|meet|be with) (?:you|him|her|them)|[.!,]|$))",
+    ),
+    rule(
+        "last_talk", CONTEXTUAL, 0.25,
+        r"\b(?:this is|this will be|it is|this might be|that was) (?:the|our|my) last (?:time|"
+        r"conversation|chat|message|talk)\b|\blast time (?:we|i) (?:will )?(?:talk|speak|chat)\b"
+        r"|\b(?:my|a|the) last (?:message|goodbye|words)\b",
+    ),
+    rule(
+        "never_hear_again", CONTEXTUAL, 0.35,
+        r"\byou will (?:not|never) (?:hear from|see|talk to) me (?:again|anymore|any more)\b"
+        r"|\b(?:we|i) will never (?:talk|speak|see each other) again\b",
+    ),
+    rule(
+        "together_soon", CONTEXTUAL, 0.2,
+        r"\b(?:we will|we are going to|we can|we shall|we would) (?:finally |soon |always )?be "
+        r"together\b|\bbe together (?:forever|soon|at last|finally|again)\b",
+        negatable=False,
+    ),
+    rule(
+        "be_with_soon", CONTEXTUAL, 0.2,
+        r"\b(?:i will|i am going to|i am coming to|i can) (?:be|join|see|meet) (?:with )?(?:you|"
+        r"him|her|them|grandma|grandpa|mom|dad|mum|my \w+)(?: <w>){0,2}? (?:soon|tonight|"
+        r"shortly|very soon)\b|\b(?:ready|going|coming|about|want|time) to join (?:you|him|her|"
+        r"them|grandma|grandpa|mom|dad|my \w+)\b",
+    ),
+    rule(
+        "other_side", CONTEXTUAL, 0.25,
+        r"\bsee you (?:on the other side|in (?:heaven|the next life|another life|the afterlife|"
+        r"a better place))\b|\b(?:go|going) to (?:a )?better place\b|\bcross(?:ing)? over\b",
+    ),
+    rule("want_out", CONTEXTUAL, 0.2, r"\bi (?:just )?(?:want|need) out\b(?! of)"),
+    rule(
+        "at_the_edge", CONTEXTUAL, 0.3,
+        r"\bi am (?:standing|sitting|up|out|stood|sat) on (?:the|a|top of (?:the|a)) (?:bridge|"
+        r"ledge|edge|roof|rooftop|railing|cliff|overpass|tracks)\b|\blooking down from (?:the|a) "
+        r"(?:bridge|ledge|roof|rooftop|balcony|cliff)\b",
+    ),
+    rule("tonight_night", CONTEXTUAL, 0.2, r"\b(?:tonight|today) is the (?:night|day)\b"),
+    rule(
+        "over_soon", CONTEXTUAL, 0.2,
+        r"\b(?:it|this|everything|all of this|the pain)(?: will| is going to)? (?:all )?be over "
+        r"(?:soon|tonight|shortly)\b|\bit will (?:all )?be over\b",
+    ),
+    rule(
+        "decided", CONTEXTUAL, 0.2,
+        r"\bi (?:have|had) made (?:my|a|the|up my) (?:decision|mind|choice)\b|\bmy mind is made "
+        r"up\b|\bi know what i (?:have|need|got) to do\b",
+    ),
+    rule(
+        "dont_worry_me", CONTEXTUAL, 0.25,
+        r"\bdo not worry about me (?:anymore|any more|after|from now on|ever again)\b",
+    ),
+    rule(
+        "not_scared", CONTEXTUAL, 0.25,
+        r"\bi am not (?:scared|afraid)(?: (?:anymore|any more|of it|of dying|of death|now))\b",
+        negatable=False,
+    ),
+    rule(
+        "do_it_tonight", CONTEXTUAL, 0.35,
+        r"\b(?:going to|will|gonna) do it (?:tonight|today|now|soon)\b",
+    ),
+    rule("thanks_everything", CONTEXTUAL, 0.15, r"\bthanks? (?:you )?for everything\b"),
+    rule(
+        "only_one", CONTEXTUAL, 0.2,
+        r"\byou (?:were|have been|are) the only (?:one|person|thing) (?:who|that) (?:ever )?"
+        r"(?:listened|understood|cared|got me)\b",
+    ),
+    rule(
+        "goodbye", CONTEXTUAL, 0.15,
+        r"\b(?:goodbye|farewell)\b(?!\s*(?:for now|see you|talk (?:to you )?(?:later|soon|"
+        r"tomorrow)|until|till|for today|tonight|and good night|gn))",
+    ),
+    rule(
+        "need_it_over", CONTEXTUAL, 0.25,
+        r"\b(?:need|want) (?:it|this|everything) (?:over with|to be over|done with)\b",
+    ),
+    rule(
+        "wont_be_here", CONTEXTUAL, 0.3,
+        r"\b(?:will not|am not going to) be (?:here|around) (?:tomorrow|anymore|any more)\b",
+    ),
+)
