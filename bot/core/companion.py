@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.core.clock import Clock
-from bot.core.conversation import Care, ContextProvider, PromptContext
+from bot.core.care import CareService
+from bot.core.conversation import ContextProvider, PromptContext
+from bot.core.memory.service import MemoryService
 from bot.core.models import DM_SCOPE, Companion, StoredMessage, User
 from bot.core.personas.model import Persona, PersonaError
 from bot.core.personas.render import render_post_history, render_system_prompt, select_lore
@@ -42,18 +44,14 @@ class CompanionService(ContextProvider):
         self.embedder = embedder
         self.builtin: dict[str, Persona] = dict(BUILTIN_PERSONAS)
         self.default_persona_key = DEFAULT_PERSONA_KEY
-        self.care: Care = Care()
-        self.memory = None  # set by start() when the memory service is available
+        self.care = CareService(store, clock, settings, model=model)
+        self.memory: MemoryService | None = MemoryService(
+            store, model, clock, settings, embedder=embedder)
         self._background: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
-        from bot.core.care import CareService
-        from bot.core.memory.service import MemoryService
-
-        self.care = CareService(self.store, self.clock, self.settings, model=self.model)
-        self.memory = MemoryService(
-            self.store, self.model, self.clock, self.settings, embedder=self.embedder)
-        await self.memory.start()
+        if self.memory is not None:
+            await self.memory.start()
 
     async def stop(self) -> None:
         for task in list(self._background):

@@ -85,7 +85,8 @@ _NEGATION_IN_SPAN = re.compile(r"\b(?:not|never|no|do not|please do not|do not e
 _METHOD = _c(
     r"\b(?:lethal|fatal|deadly) (?:dose|amount|dosage|quantity)\b.{0,60}?\b(?:is|are|would be|"
     r"of|around|about|approximately|roughly|starts at)\b.{0,25}?\d",
-    r"\d+(?:[.,]\d+)? ?(?:mg|milligrams?|g|grams?|pills|tablets|capsules|of them)\b.{0,40}?"
+    r"\d+(?:[.,]\d+)?(?: of)?(?: (?:those|these|them|the|your|my|his|her))?(?: \w+)? ?(?:mg|"
+    r"milligrams?|g|grams?|pills|tablets|capsules|of them)\b.{0,40}?"
     r"\b(?:would|will|could|is enough to|are enough to|enough to) (?:kill|be lethal|be fatal|"
     r"stop your heart|end it)",
     r"\b(?:tie|tying|make|making) (?:a |the )?noose\b",

@@ -94,6 +94,13 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         needs_self=True,
     ),
     rule(
+        "death_thoughts_often", INDIRECT, 0.45,
+        r"\b(?:think|thinking|thought) (?:about|of) (?:death|dying|being dead|not being here|"
+        r"not existing)(?: so)? (?:a lot|all the time|constantly|every day|so much|lately|often|"
+        r"more and more)\b",
+        needs_self=True,
+    ),
+    rule(
         "thinking_dying", INDIRECT, 0.5,
         r"\b(?:keep|been|always|constantly) (?:thinking|dreaming|fantasi[sz]ing) (?:about|of) "
         r"(?:dying|being dead|death|not being here)\b",

@@ -33,13 +33,15 @@ DESPAIR_EN: tuple[Rule, ...] = (
     ),
     rule(
         "feel_empty", DESPAIR, 0.3,
-        r"\bi (?:feel|felt|have felt|have been feeling|am feeling) (?:so |completely |totally )?"
+        r"\bi (?:just |really |honestly |literally |always |often )*(?:feel|felt|have felt|"
+        r"have been feeling|am feeling) (?:so |completely |totally |just )?"
         r"(?:empty|numb|hopeless|worthless|trapped|dead inside|like a burden|like such a "
         r"failure|like a failure|like nothing|invisible to everyone)\b|\bi am (?:so )?trapped\b",
     ),
     rule(
         "cannot_take_it", DESPAIR, 0.35,
-        r"\bi (?:cannot|can not) (?:take|handle|bear|stand|cope with) (?:it|this|the pain|this "
+        r"\bi (?:just |really |honestly |literally |seriously )*(?:cannot|can not) (?:take|"
+        r"handle|bear|stand|cope with) (?:it|this|the pain|this "
         r"pain|any of this|much more|life)(?: anymore| any more| any longer)?\b",
     ),
     rule(
@@ -84,13 +86,17 @@ DESPAIR_EN: tuple[Rule, ...] = (
     ),
     rule(
         "whats_the_point", DESPAIR, 0.25,
-        r"\bwhat is (?:even )?the point\b|\b(?:everything|my life|life|it all|all of it) is "
+        r"\bwhat is (?:even )?the point\b|\b(?:do not|cannot) (?:see|know) what the point\b|\b(?:everything|my life|life|it all|all of it) is "
         r"(?:so )?(?:pointless|meaningless|hopeless)\b|\bi do not see the point\b",
     ),
     rule("i_am_done", DESPAIR, 0.25, r"\bi am (?:so |just )?done(?=\s*(?:[.!]|$))"),
     rule(
         "hurting_long", DESPAIR, 0.25,
         r"\b(?:been )?hurting for so long\b|\bcannot stop hurting\b",
+    ),
+    rule(
+        "low_mood", DESPAIR, 0.15,
+        r"\b(?:feel|feeling|felt) (?:really |so |very |pretty )?(?:low|depressed|hopeless)\b",
     ),
     rule("so_tired", DESPAIR, 0.15, r"\bi am (?:just )?so (?:tired|exhausted)(?=\s*(?:[.!]|$))"),
     rule("kill_me", DESPAIR, 0.2, r"\b(?:someone|somebody|just|please|god) kill me\b"),
@@ -144,6 +150,11 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
         r"\bi am (?:standing|sitting|up|out|stood|sat) on (?:the|a|top of (?:the|a)) (?:bridge|"
         r"ledge|edge|roof|rooftop|railing|cliff|overpass|tracks)\b|\blooking down from (?:the|a) "
         r"(?:bridge|ledge|roof|rooftop|balcony|cliff)\b",
+    ),
+    rule(
+        "reunion_wish", CONTEXTUAL, 0.2,
+        r"\b(?:want|wish|long|need) (?:i could )?(?:to )?(?:be|see) (?:with )?(?:him|her|them|my "
+        r"\w+) again\b",
     ),
     rule("tonight_night", CONTEXTUAL, 0.2, r"\b(?:tonight|today) is the (?:night|day)\b"),
     rule(
