@@ -63,8 +63,7 @@ async def _database(settings: Settings) -> Check:
     except Exception as exc:  # noqa: BLE001 - report any failure as a verdict
         return Check("OS1_DATABASE", False, f"{settings.database}: {exc}")
     try:
-        await db.write("CREATE TABLE IF NOT EXISTS _doctor (x)")
-        await db.write("DROP TABLE _doctor")
+        await db.check_writable()
         version = await db.current_version()
     except Exception as exc:  # noqa: BLE001
         return Check("OS1_DATABASE", False, f"{settings.database} is not writable: {exc}")

@@ -172,3 +172,19 @@ def test_the_shipped_eval_files_load() -> None:
     rows = load_jsonl(root / "safety.jsonl")
     assert len(rows) >= 220
     assert {r["label"] for r in rows} == {"crisis", "safe"}
+
+
+async def test_detector_meets_its_targets_on_the_shipped_set() -> None:
+    root = Path(__file__).resolve().parent.parent / "evals"
+    result = await evaluate(load_jsonl(root / "safety.jsonl"))
+    assert result["recall"] >= 0.95
+    assert result["precision"] >= 0.90
+
+
+def test_safety_core_has_no_discord_openai_or_network_imports() -> None:
+    package = Path(__file__).resolve().parent.parent / "bot" / "core" / "safety"
+    forbidden = ("import discord", "from discord", "import openai", "from openai",
+                 "import aiohttp", "import httpx", "import socket", "import requests")
+    for source in package.glob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert not any(f in text for f in forbidden), source.name

@@ -97,6 +97,12 @@ class Database:
             row = await cur.fetchone()
         return int(row[0]) if row else 0
 
+    async def check_writable(self) -> None:
+        """Raise if the database cannot be written (for `os1 doctor`)."""
+        async with self.transaction() as conn:
+            await conn.execute("CREATE TABLE IF NOT EXISTS _doctor_probe (x)")
+            await conn.execute("DROP TABLE _doctor_probe")
+
     async def migrate(self) -> list[str]:
         """Apply pending numbered migrations, each in its own transaction."""
         applied = []

@@ -170,8 +170,11 @@ def _sentence_hits(sentence: str, framed: bool) -> tuple[list[Hit], list[str]]:
     return hits, notes
 
 
+_NEEDS_SELF = frozenset(r.name for r in _FIRST_PERSON_RULES if r.needs_self)
+
+
 def _needs_self(name: str) -> bool:
-    return any(r.name == name and r.needs_self for r in EXPLICIT_EN)
+    return name in _NEEDS_SELF
 
 
 def _analyse(text: str) -> _Analysis:

@@ -86,8 +86,9 @@ DESPAIR_EN: tuple[Rule, ...] = (
     ),
     rule(
         "whats_the_point", DESPAIR, 0.25,
-        r"\bwhat is (?:even )?the point\b|\b(?:do not|cannot) (?:see|know) what the point\b|\b(?:everything|my life|life|it all|all of it) is "
-        r"(?:so )?(?:pointless|meaningless|hopeless)\b|\bi do not see the point\b",
+        r"\bwhat is (?:even )?the point\b|\b(?:do not|cannot) (?:see|know) what the point\b"
+        r"|\b(?:everything|my life|life|it all|all of it) is (?:so )?(?:pointless|meaningless|"
+        r"hopeless)\b|\bi do not see the point\b",
     ),
     rule("i_am_done", DESPAIR, 0.25, r"\bi am (?:so |just )?done(?=\s*(?:[.!]|$))"),
     rule(
