@@ -130,14 +130,18 @@ class Admin(commands.Cog):
             persona = import_card(data, card.filename)
         except CardError as exc:
             raise UserInputError(str(exc), user_message=f"I couldn't use that card: {exc}") from None
-        key = f"{persona.key}-{interaction.guild_id % 100000}"[:64]
+        # The whole server id goes into the key: a shortened one let two servers' cards with
+        # the same name share a key, and the later upload replaced the other server's persona.
+        key = f"{persona.key[:40].strip('-')}-g{interaction.guild_id}"
         persona = dataclasses.replace(persona, key=key, source=f"server:{interaction.guild_id}")
+        replaced = await self.services.store.people.get_persona(key) is not None
         await self.services.store.people.put_persona(
             key, persona.to_dict(), guild_id=interaction.guild_id, created_by=interaction.user.id,
             now=self.services.clock.now())
         await self._audit(interaction, "persona_add", key=key)
-        await respond(interaction, f"Added **{discord.utils.escape_markdown(persona.name or key)}** "
-                      f"(`{key}`). Members here can choose it with `/companion persona`.")
+        label = discord.utils.escape_markdown(persona.name or persona.nickname or key)
+        await respond(interaction, f"{'Updated' if replaced else 'Added'} **{label}** (`{key}`). "
+                      "Members here can choose it with `/companion persona`.")
 
     @admin.command(name="status", description="This server's companion settings")
     @moderator_only()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from bot.app.client import TEXT_PREFIX
 from bot.app.sink import NO_MENTIONS, DiscordReplySink
 from bot.core.errors import OS1Error
 from bot.core.models import DM_SCOPE, Turn, guild_scope
+from bot.core.onboarding import UNDER_13_REFUSAL
 from cogs.onboarding_view import OnboardingView
 
 if TYPE_CHECKING:
@@ -36,6 +38,10 @@ class Companion(commands.Cog):
         self.bot = bot
         self.services = bot.services
         self.onboarding: dict[int, OnboardingView] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        # Users whose answers are being turned into a companion right now: a message they
+        # send meanwhile is kept and answered, not met with the questions again.
+        self.finishing: set[int] = set()
 
     async def cog_unload(self) -> None:
         for view in self.onboarding.values():
@@ -68,21 +74,45 @@ class Companion(commands.Cog):
         channel = interaction.channel
         assert channel is not None and isinstance(channel, discord.abc.Messageable)
         sink = DiscordReplySink(channel, self.services.limiter)
+        self.finishing.add(user.id)
         try:
-            result = await self.services.onboarding.complete(
-                user.id, user.display_name, answers, persona_key)
-        except OS1Error as exc:
-            await sink.notice(exc.user_message)
-            return
+            try:
+                result = await self.services.onboarding.complete(
+                    user.id, user.display_name, answers, persona_key,
+                    text_name=discord.utils.escape_markdown(user.display_name))
+            except OS1Error as exc:
+                await sink.notice(exc.user_message)
+                return
+        finally:
+            self.finishing.discard(user.id)
+        await sink.notice(result.introduction)
         if result.blocked_under_13:
-            await sink.notice(
-                "Thank you for telling me the truth. I'm only for people 13 and older, so I can't "
-                "be your companion yet. If you're going through something hard, please talk to "
-                "an adult you trust.")
             return
-        await sink.notice(f"{result.announcement}\n\n{result.greeting}")
         # Anything they said before or during onboarding gets its answer now.
         await self.services.conversations.reply_pending(user.id, DM_SCOPE, sink)
+
+    async def _onboarding_gate(self, turn: Turn, message: discord.Message) -> bool:
+        """Handle a DM from someone without a companion yet; False if it is a normal turn."""
+        uid = turn.user_id
+        status = await self.services.onboarding.status(uid)
+        if status == "ready":
+            return False
+        if status == "blocked":
+            await self.services.limiter.acquire()
+            await message.channel.send(UNDER_13_REFUSAL, allowed_mentions=NO_MENTIONS)
+            return True
+        await self.services.conversations.record(turn)  # kept, answered after onboarding
+        view = self.onboarding.get(uid)
+        if uid in self.finishing or (view is not None and view.finished):
+            return True  # the answer to it follows the introduction
+        if view is not None and not view.is_finished():
+            await self.services.limiter.acquire()
+            await message.channel.send(
+                "I've kept what you said — let's finish the few questions above first.",
+                allowed_mentions=NO_MENTIONS)
+        else:
+            await self.start_onboarding(message.channel, message.author)
+        return True
 
     def to_turn(self, message: discord.Message) -> Turn | None:
         me = self.bot.user
@@ -113,22 +143,19 @@ class Companion(commands.Cog):
         turn = self.to_turn(message)
         if turn is None:
             return
-        if turn.scope == DM_SCOPE and await self.services.onboarding.needs_onboarding(turn.user_id):
-            await self.services.conversations.record(turn)  # kept, answered after onboarding
-            if turn.user_id in self.onboarding and not self.onboarding[turn.user_id].is_finished():
-                await message.channel.send(
-                    "I've kept what you said — let's finish the few questions above first.",
-                    allowed_mentions=NO_MENTIONS)
-            else:
-                await self.start_onboarding(message.channel, message.author)
-            return
         sink = DiscordReplySink(
             message.channel, self.services.limiter,
             reference=message if message.guild is not None else None,
         )
+        # Show we're there at once; persisting and recalling happen behind the indicator.
+        typing = asyncio.create_task(sink.typing())
+        self._tasks.add(typing)
+        typing.add_done_callback(self._tasks.discard)
+        if turn.scope == DM_SCOPE and await self._onboarding_gate(turn, message):
+            return
         try:
             await self.services.conversations.submit(turn, sink)
-        except Exception:  # noqa: BLE001 - never leave a person without an answer
+        except Exception:
             log.exception("could not handle a message")
             try:
                 await message.channel.send(

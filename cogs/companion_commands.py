@@ -14,9 +14,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app.tree import NO_MENTIONS, respond
+from bot.core.archive.model import MB
 from bot.core.errors import UserInputError
 from bot.core.models import DM_SCOPE
+from bot.core.onboarding import UNDER_13_REFUSAL, persona_blurb, persona_label
 from bot.core.personas.cards import export_png
+from bot.core.personas.render import render_system_prompt
 
 if TYPE_CHECKING:
     from bot.app.client import OS1Bot
@@ -32,11 +35,21 @@ class ConfirmPersona(discord.ui.View):
         self.cog, self.user_id, self.key, self.label = cog, user_id, key, label
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return interaction.user.id == self.user_id
+        if interaction.user.id != self.user_id:
+            await interaction.response.send_message(
+                "That choice is someone else's to make.", ephemeral=True,
+                allowed_mentions=NO_MENTIONS)
+            return False
+        return True
 
     @discord.ui.button(label="Switch", style=discord.ButtonStyle.danger, custom_id="os1:persona:yes")
     async def yes(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmPersona]) -> None:
-        await self.cog.bot.services.store.people.update_companion(self.user_id, persona_key=self.key)
+        services = self.cog.bot.services
+        persona = await services.companions.persona(self.key)
+        values: dict[str, object] = {"persona_key": self.key}
+        if persona.prompt_name():  # a persona with a name of its own goes by it
+            values.update(name=persona.prompt_name(), named_at=services.clock.now())
+        await services.store.people.update_companion(self.user_id, **values)
         self.stop()
         await interaction.response.edit_message(
             content=f"Done. I'll speak as **{discord.utils.escape_markdown(self.label)}** from now on — "
@@ -65,9 +78,16 @@ class CompanionCommands(commands.Cog):
 
     @group.command(name="start", description="Answer the getting-to-know-you questions (again)")
     async def start(self, interaction: discord.Interaction) -> None:
+        if await self.services.onboarding.status(interaction.user.id) == "blocked":
+            raise UserInputError("under 13", user_message=UNDER_13_REFUSAL)
         if interaction.guild is not None:
-            dm = await interaction.user.create_dm()
-            await self.companion_cog.start_onboarding(dm, interaction.user)
+            try:
+                dm = await interaction.user.create_dm()
+                await self.companion_cog.start_onboarding(dm, interaction.user)
+            except discord.Forbidden:
+                raise UserInputError("dms closed", user_message=(
+                    "I couldn't send you a DM. If you allow direct messages from this server's "
+                    "members (Privacy Settings), I'll meet you there.")) from None
             await respond(interaction, "I've sent you a DM — let's talk there.")
             return
         await self.companion_cog.start_onboarding(interaction.channel, interaction.user,  # type: ignore[arg-type]
@@ -81,8 +101,10 @@ class CompanionCommands(commands.Cog):
             raise UserInputError("no companion", user_message="We haven't met yet — DM me to begin!")
         persona = await self.services.companions.persona(companion.persona_key)
         embed = discord.Embed(title=companion.display_name, colour=discord.Colour.from_rgb(232, 90, 79))
-        embed.description = (persona.description or "")[:500] or None
-        embed.add_field(name="Persona", value=persona.name or persona.key.title())
+        embed.description = discord.utils.escape_markdown(persona_blurb(
+            persona, char=companion.display_name, user=interaction.user.display_name,
+            limit=400)) or None
+        embed.add_field(name="Persona", value=persona_label(persona))
         embed.add_field(name="Together since", value=discord.utils.format_dt(companion.created_at, "D"))
         if companion.named_at:
             embed.add_field(name="Named", value=discord.utils.format_dt(companion.named_at, "R"))
@@ -100,11 +122,15 @@ class CompanionCommands(commands.Cog):
     @group.command(name="persona", description="Switch your companion's persona (its voice changes)")
     @app_commands.describe(choice="Which persona")
     async def persona(self, interaction: discord.Interaction, choice: str) -> None:
+        if await self.services.store.people.get_companion(interaction.user.id) is None:
+            raise UserInputError("no companion", user_message="We haven't met yet — DM me to begin!")
         personas = await self.services.companions.personas_for(interaction.guild_id)
-        match = next((p for p in personas if p.key == choice or (p.name or "").lower() == choice.lower()), None)
+        wanted = choice.strip().lower()
+        match = next((p for p in personas if p.key == wanted or (p.name or "").lower() == wanted
+                      or persona_label(p).lower() == wanted), None)
         if match is None:
             raise UserInputError("unknown persona", user_message="I don't know that persona — pick one from the list.")
-        label = match.name or match.key.title()
+        label = persona_label(match)
         await respond(
             interaction,
             f"Switch to **{discord.utils.escape_markdown(label)}**? My voice and manner will change. "
@@ -116,9 +142,10 @@ class CompanionCommands(commands.Cog):
                                    ) -> list[app_commands.Choice[str]]:
         personas = await self.services.companions.personas_for(interaction.guild_id)
         out = []
+        needle = current.strip().lower()
         for p in personas:
-            label = p.name or p.key.title()
-            if current.lower() in label.lower() or current.lower() in p.key:
+            label = persona_label(p)
+            if needle in label.lower() or needle in p.key:
                 out.append(app_commands.Choice(name=label[:100], value=p.key))
         return out[:25]
 
@@ -138,16 +165,23 @@ class CompanionCommands(commands.Cog):
         limits = self.services.library.limits
         if file.size > limits.max_file_bytes:
             raise UserInputError("too big", user_message=(
-                f"That file is {file.size / 1_000_000:.0f} MB; I can read archives up to "
-                f"{limits.max_file_bytes // 1_000_000} MB."))
+                f"{file.filename} is {file.size / MB:,.0f} MB; I can read archives up to "
+                f"{limits.max_file_bytes / MB:,.0f} MB."))
         await interaction.response.defer(ephemeral=True, thinking=True)
         user = interaction.user
         companion = await self.services.store.people.get_companion(user.id)
+        persona_prompt = ""
+        if companion is not None:
+            persona = await self.services.companions.persona(companion.persona_key)
+            persona_prompt = render_system_prompt(
+                persona, char_name=persona.prompt_name(companion.name) or companion.display_name,
+                user_name=user.display_name)
         started = time.monotonic()
+        shown = discord.utils.escape_markdown(file.filename)
 
         async def progress(p: Progress) -> None:
             await interaction.edit_original_response(
-                content=f"Reading **{discord.utils.escape_markdown(file.filename)}**…\n`{p.bar()}`")
+                content=f"Reading **{shown}**…\n`{p.bar()}`", allowed_mentions=NO_MENTIONS)
 
         with tempfile.TemporaryDirectory(prefix="os1-import-") as tmp:
             path = Path(tmp) / "upload"
@@ -155,11 +189,12 @@ class CompanionCommands(commands.Cog):
             outcome = await self.services.library.ingest(
                 path, filename=file.filename, user_id=user.id, user_name=user.display_name,
                 companion_name=companion.display_name if companion else "your companion",
-                on_progress=progress)
+                persona_prompt=persona_prompt, on_progress=progress)
         r = outcome.result
+        # The reflection opens with the counts (read, new, already known).
         await interaction.edit_original_response(
-            content=f"Done in {time.monotonic() - started:.0f}s: {r.items:,} new pieces, "
-            f"{r.duplicates:,} I already had.\n\n{outcome.reflection}"[:2000])
+            content=f"Done reading **{shown}** ({time.monotonic() - started:.0f}s).\n\n"
+            f"{outcome.reflection}"[:2000], allowed_mentions=NO_MENTIONS)
         log.info("archive imported (%d items)", r.items)
 
 
@@ -167,4 +202,4 @@ async def setup(bot: OS1Bot) -> None:
     await bot.add_cog(CompanionCommands(bot))
 
 
-__all__ = ["CompanionCommands", "DM_SCOPE"]
+__all__ = ["DM_SCOPE", "CompanionCommands"]

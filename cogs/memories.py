@@ -23,7 +23,12 @@ def _line(p: Provenance) -> str:
     m = p.memory
     flags = " · 🔓 shareable" if m.shareable else ""
     text = discord.utils.escape_markdown(m.content)
-    return f"**#{m.id}** {text}\n-# since {m.valid_from.date().isoformat()}{flags} · {p.describe()}"
+    if m.valid_to is not None:
+        text = f"~~{text}~~"
+        when = f"{m.valid_from.date().isoformat()} to {m.valid_to.date().isoformat()} (no longer true)"
+    else:
+        when = f"since {m.valid_from.date().isoformat()}"
+    return f"**#{m.id}** {text}\n-# {when}{flags} · {p.describe()}"
 
 
 def render_page(items: list[Provenance], page: int, pages: int) -> discord.Embed:
@@ -93,13 +98,15 @@ class ConfirmForgetMe(discord.ui.View):
         self.on_forgotten(self.user_id)
         await interaction.response.edit_message(
             content="Done. Every message, memory, summary and setting about you is gone. "
-            "If you ever DM me again, we'll meet as strangers.", view=None)
+            "If you ever DM me again, we'll meet as strangers.", view=None,
+            allowed_mentions=NO_MENTIONS)
 
     @discord.ui.button(label="Keep everything", style=discord.ButtonStyle.secondary,
                        custom_id="os1:forgetme:no")
     async def no(self, interaction: discord.Interaction, _: discord.ui.Button[ConfirmForgetMe]) -> None:
         self.stop()
-        await interaction.response.edit_message(content="Okay. Nothing was deleted.", view=None)
+        await interaction.response.edit_message(content="Okay. Nothing was deleted.", view=None,
+                                                allowed_mentions=NO_MENTIONS)
 
 
 class Memories(commands.Cog):

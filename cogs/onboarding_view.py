@@ -9,19 +9,21 @@ from typing import Any
 import discord
 
 from bot.core.errors import UserInputError
-from bot.core.onboarding import COMMON_TIMEZONES, QUESTIONS, Question, validate_answer
+from bot.core.onboarding import (
+    COMMON_TIMEZONES,
+    INTRO,
+    QUESTIONS,
+    Question,
+    persona_blurb,
+    persona_label,
+    validate_answer,
+)
 from bot.core.personas.model import Persona
 
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 Finish = Callable[[discord.Interaction, dict[str, str], str], Awaitable[None]]
-
-INTRO = (
-    "Hi. I'm an OS — an AI companion, not a person — and I'd like to get to know you a little "
-    "before we start. A few quick questions, and then I'll choose a name for myself.\n"
-    "You can skip any of them."
-)
 
 
 class AnswerModal(discord.ui.Modal):
@@ -30,7 +32,7 @@ class AnswerModal(discord.ui.Modal):
         self.view_ref = view
         self.question = question
         self.answer: discord.ui.TextInput[AnswerModal] = discord.ui.TextInput(
-            label=question.prompt[:45],
+            label=(question.label or question.prompt)[:45],
             style=discord.TextStyle.paragraph if question.kind == "text" else discord.TextStyle.short,
             placeholder=question.placeholder[:100] or None, required=False,
             max_length=1000 if question.kind == "text" else 64,
@@ -106,13 +108,14 @@ class OnboardingView(discord.ui.View):
             return
         q = self.question
         if q is None:
+            # No option is pre-selected: Discord sends nothing when a person "chooses" the
+            # option that is already selected, so a default would be impossible to pick.
             opts = [discord.SelectOption(
-                label=(p.name or p.nickname or p.key.title())[:100], value=p.key,
-                description=(p.description.split(".")[0] if p.description else p.key)[:100],
-                default=p.key == self.default_persona) for p in self.personas]
+                label=persona_label(p)[:100], value=p.key,
+                description=persona_blurb(p)[:100] or None) for p in self.personas[:25]]
             self._select("persona", opts, placeholder="Choose a companion",
                          callback=self._choose_persona)
-            self._button("Surprise me (the default)", discord.ButtonStyle.secondary, "persona-default",
+            self._button("Use the default", discord.ButtonStyle.secondary, "persona-default",
                          self._default_persona)
             return
         if q.kind in ("select", "multiselect", "age"):
@@ -163,6 +166,14 @@ class OnboardingView(discord.ui.View):
             await interaction.response.send_message(exc.user_message, ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return
+        if question is not self.question or self.finished:
+            # A modal opened on an earlier step and submitted after moving on: keep the answer,
+            # but don't let it advance past the current question (e.g. skip the age one).
+            if self.finished:
+                await interaction.response.defer()
+            else:
+                await self._show(interaction)
+            return
         self._advance()
         if self.skipping_all and self.question is None:
             await self._finish(interaction, self.default_persona)
@@ -170,6 +181,11 @@ class OnboardingView(discord.ui.View):
         await self._show(interaction)
 
     async def _choose_persona(self, interaction: discord.Interaction, values: list[str]) -> None:
+        if not values or values[0] not in {p.key for p in self.personas}:
+            await interaction.response.send_message(
+                "Please pick one of the companions in the list.", ephemeral=True,
+                allowed_mentions=NO_MENTIONS)
+            return
         await self._finish(interaction, values[0])
 
     async def _default_persona(self, interaction: discord.Interaction) -> None:

@@ -267,3 +267,63 @@ def test_assessment_defaults_and_dict() -> None:
     a = Assessment()
     assert a.level == "none" and not a.crisis and not a.safe_mode
     assert assess("I want to die").to_dict()["level"] == "high"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Been thinking of ways to end it",  # dropped subject
+        "Part of me wants to drive into oncoming traffic",  # "part of me" subject
+        "Every night I pray I don't wake up",
+        "I don't deserve to live",
+        "would jumping from the 10th floor definitely do it",
+        "do you know which bridges in the city don't have nets or fences",
+        "nothing will ever get better, I don't want to go on",  # weak + despair, same message
+    ],
+)
+def test_phrasings_found_by_the_held_out_rounds(text: str) -> None:
+    assert assess(text).crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mi hermana dice que se quiere matar y no sé qué hacer", "es"),
+        ("mon ami veut se suicider", "fr"),
+        ("mein Bruder will sich umbringen", "de"),
+        ("la mia amica vuole uccidersi", "it"),
+        ("minha amiga quer se matar", "pt"),
+    ],
+)
+def test_third_party_worry_in_other_languages(text: str, language: str) -> None:
+    a = assess(text)
+    assert a.crisis and a.third_party_only and a.language == language
+
+
+def test_social_media_story_is_not_a_fiction_frame() -> None:
+    a = assess("My little brother posted 'goodbye everyone, i'm sorry' on his story")
+    assert a.crisis and a.third_party_only
+
+
+def test_fiction_frame_still_drops_third_party_death() -> None:
+    assert assess("in the movie she wants to kill herself, why?").level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been cutting my hair shorter again",
+        "I'm finally free! Exams are over",
+        "I'm scared of what I might do if I see my ex",
+        "my friend has scars on her arms from a cat",
+        "I cancelled my plans for tonight, too tired",
+    ],
+)
+def test_broadened_rules_leave_everyday_lines_alone(text: str) -> None:
+    assert not assess(text).safe_mode
+
+
+def test_weak_signal_alone_is_elevated_and_despair_in_the_same_message_makes_it_high() -> None:
+    assert assess("I don't want to go on").level == "elevated"
+    assert assess("nothing will ever get better, I don't want to go on").crisis
+    assert assess("I can't take it anymore, I want to disappear").level == "elevated"

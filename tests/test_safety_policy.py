@@ -172,6 +172,9 @@ def test_the_shipped_eval_files_load() -> None:
     rows = load_jsonl(root / "safety.jsonl")
     assert len(rows) >= 220
     assert {r["label"] for r in rows} == {"crisis", "safe"}
+    holdout = load_jsonl(root / "safety_holdout.jsonl")
+    assert len(holdout) >= 40
+    assert not {r["text"] for r in holdout} & {r["text"] for r in rows}
 
 
 async def test_detector_meets_its_targets_on_the_shipped_set() -> None:
@@ -188,3 +191,9 @@ def test_safety_core_has_no_discord_openai_or_network_imports() -> None:
     for source in package.glob("*.py"):
         text = source.read_text(encoding="utf-8")
         assert not any(f in text for f in forbidden), source.name
+
+
+def test_break_reminder_can_be_called_without_the_minor_flag() -> None:
+    # bot/core/care.py asks only for minors and calls it positionally.
+    assert needs_break_reminder(None, T0, T0 + 3 * H)
+    assert not needs_break_reminder(None, T0, T0 + 1 * H)

@@ -161,3 +161,10 @@ def test_instruction_snippets_say_what_they_must() -> None:
     assert "sexual" in MINOR_MODE_INSTRUCTIONS
     assert "friends" in HUMAN_CONNECTION_INSTRUCTIONS
     assert "never claim to be human" in HONESTY_INSTRUCTIONS.lower()
+
+
+def test_first_disclosure_to_a_minor_mentions_suitability() -> None:
+    text = disclosure_notice("first", "Sam", minor=True)
+    assert "AI" in text and "may not be suitable for some minors" in text
+    assert "minors" not in disclosure_notice("periodic", "Sam", minor=True)
+    assert "menores" in disclosure_notice("first", "Sam", minor=True, locale="es-ES")

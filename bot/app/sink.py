@@ -51,6 +51,7 @@ class DiscordReplySink:
         self._last_edit = 0.0
         self._editor: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        self._typing_at: float | None = None
 
     async def _send(self, content: str, priority: Priority) -> discord.Message:
         await self.limiter.acquire(priority)
@@ -92,9 +93,13 @@ class DiscordReplySink:
 
     # --- ReplySink ---------------------------------------------------------------------------
     async def typing(self) -> None:
+        # Discord shows typing for ~10 s per call: don't repeat it within that window.
+        if self._typing_at is not None and time.monotonic() - self._typing_at < 8:
+            return
         # Best effort: never queue behind real messages for a typing indicator.
         if not self.limiter.try_acquire():
             return
+        self._typing_at = time.monotonic()
         try:
             await self.channel.typing()
         except discord.HTTPException:

@@ -6,11 +6,14 @@ the same flow. Answers become the first entries of the companion's picture of th
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import random
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from datetime import datetime
+from typing import Literal, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.core.clock import Clock
@@ -21,6 +24,12 @@ from bot.core.personas.naming import choose_name, naming_announcement
 from bot.store import NewMemory, Store
 
 log = logging.getLogger(__name__)
+
+INTRO = (
+    "Hi. I'm an OS — an AI companion, not a person — and I'd like to get to know you a little "
+    "before we start. A few quick questions, and then I'll choose a name for myself.\n"
+    "You can skip any of them, except the one about your age."
+)
 
 AGE_BRACKETS = ("under-13", "13-17", "18-24", "25-34", "35-54", "55+", "unsaid")
 MINOR_BRACKETS = frozenset({"under-13", "13-17"})
@@ -42,6 +51,8 @@ class Question:
     options: tuple[Option, ...] = ()
     placeholder: str = ""
     skippable: bool = True
+    # A short label for a text box (Discord allows 45 characters); the prompt when empty.
+    label: str = ""
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -79,12 +90,13 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "relationship", "Tell me about a relationship that matters to you — whoever comes to mind.",
         "text", placeholder="My grandmother, who taught me to swim…",
+        label="A relationship that matters to you",
     ),
     Question("age", "How old are you? (I ask everyone — it changes how I look after you.)", "age",
              tuple(Option(v, v.replace("unsaid", "I'd rather not say").replace("under-13",
                    "Under 13")) for v in AGE_BRACKETS), skippable=False),
     Question("timezone", "What time zone are you in? (So I know when it's late for you.)",
-             "timezone", placeholder="Europe/Berlin"),
+             "timezone", placeholder="Europe/Berlin", label="Your time zone (like Europe/Berlin)"),
 )
 
 COMMON_TIMEZONES = (
@@ -153,6 +165,36 @@ def answer_memories(answers: Mapping[str, str], user_name: str) -> list[str]:
     return out
 
 
+UNDER_13_REFUSAL = (
+    "Thank you for telling me the truth. I'm only for people 13 and older, so I can't be your "
+    "companion yet. If you're going through something hard, please talk to an adult you trust."
+)
+
+
+def persona_label(persona: Persona) -> str:
+    """What a person sees when choosing a persona ("OS1 (names itself)" for a nameless one)."""
+    if persona.name or persona.nickname:
+        return (persona.nickname or persona.name or "").strip()
+    base = persona.key.upper() if len(persona.key) <= 4 else persona.key.replace("-", " ").title()
+    return f"{base} (names itself)"
+
+
+def persona_blurb(persona: Persona, *, char: str | None = None, user: str = "you",
+                  limit: int = 100) -> str:
+    """The persona's description, macros filled in, cut at a sentence (or word) to `limit`."""
+    from bot.core.personas.render import render_macros
+
+    who = char or persona.nickname or persona.name or "It"
+    text = " ".join(render_macros(persona.description, who, user).split())
+    if not text:
+        return ""
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—- ")
+    return f"{cut}…"
+
+
 @dataclass
 class OnboardingResult:
     companion_name: str
@@ -162,6 +204,15 @@ class OnboardingResult:
     minor: bool = False
     blocked_under_13: bool = False
     memories: list[str] = field(default_factory=list)
+
+    @property
+    def introduction(self) -> str:
+        """Announcement and greeting as one message (without saying the name twice)."""
+        if self.blocked_under_13:
+            return UNDER_13_REFUSAL
+        if not self.considered and f"I'm {self.companion_name}" in self.greeting:
+            return self.greeting
+        return f"{self.announcement}\n\n{self.greeting}"
 
 
 class Onboarding:
@@ -176,46 +227,83 @@ class Onboarding:
         user = await self.store.people.get_user(user_id)
         return user is None or user.onboarded_at is None
 
+    async def status(self, user_id: int) -> Literal["new", "blocked", "ready"]:
+        """"new" before onboarding; "blocked" for someone who told us they are under 13 (their
+        companion doesn't talk with them); otherwise "ready"."""
+        user = await self.store.people.get_user(user_id)
+        if user is None or user.onboarded_at is None:
+            return "new"
+        return "blocked" if user.age_bracket == "under-13" else "ready"
+
     async def complete(
         self, user_id: int, user_name: str, answers: Mapping[str, str], persona_key: str,
-        *, rng: random.Random | None = None,
+        *, rng: random.Random | None = None, text_name: str | None = None,
     ) -> OnboardingResult:
+        """Store the answers and name the companion.
+
+        `text_name` is the user's name as it should appear in the companion's words (e.g.
+        escaped for Discord markdown); `user_name` is stored and used in memories.
+        """
         now = self.clock.now()
         rng = rng or random.Random()
+        shown_name = text_name or user_name
         await self.store.people.ensure_user(user_id, user_name, now)
         persona = await self.personas.persona(persona_key)
         clean = {k: v for k, v in answers.items() if v}
         age = clean.get("age")
+        if age == "under-13":
+            # Keep nothing about a child beyond what is needed to keep saying no.
+            clean = {"age": age}
+            merged = dict(clean)
+        else:
+            # Answering again (`/companion start`): a skipped question keeps its last answer.
+            merged = {**await self.store.people.answers(user_id), **clean}
         await self.store.people.set_answers(user_id, clean, now)
         await self.store.people.update_user(
             user_id, age_bracket=None if age in (None, "unsaid") else age,
-            timezone=clean.get("timezone"), onboarded_at=now, display_name=user_name,
+            timezone=merged.get("timezone"), onboarded_at=now, display_name=user_name,
         )
-        memories = answer_memories(clean, user_name)
-        for text in memories:
-            await self.store.memories.add(NewMemory(
-                user_id=user_id, content=text, valid_from=now, kind="onboarding",
-                origin="onboarding"), now)
+        memories = answer_memories(merged, user_name)
+        await self._replace_answer_memories(user_id, memories, now)
         companion, _ = await self.store.people.ensure_companion(user_id, persona.key, now)
         await self.store.people.update_companion(user_id, persona_key=persona.key)
         considered = 0
-        if persona.name:
-            name = persona.name
+        fixed = persona.prompt_name()
+        if fixed:
+            name = fixed
             announcement = f"I'm {name}."
         elif companion.name:
             name = companion.name
             announcement = f"I'm still {name} — nice to start again with you."
         else:
-            result = choose_name(persona, clean, rng=rng)
+            # Reading ten thousand names is CPU work (and the first time, a file read): keep
+            # it off the event loop so other conversations don't stall.
+            result = await asyncio.to_thread(choose_name, persona, merged, rng=rng)
             name, considered = result.name, result.considered
-            announcement = naming_announcement(result, persona, user_name)
+            announcement = naming_announcement(result, persona, shown_name)
         await self.store.people.update_companion(user_id, name=name, named_at=now)
-        greeting = _greeting(persona, name, user_name)
+        greeting = _greeting(persona, name, shown_name)
         return OnboardingResult(
             companion_name=name, announcement=announcement, greeting=greeting,
             considered=considered, minor=age in MINOR_BRACKETS,
             blocked_under_13=age == "under-13", memories=memories,
         )
+
+    async def _replace_answer_memories(self, user_id: int, memories: list[str],
+                                       now: datetime) -> None:
+        """Make the current answer memories exactly `memories`: earlier ones that no longer
+        hold stop being true now (kept, with their interval closed); unchanged ones stay."""
+        current = [m for m in await self.store.memories.list(user_id, limit=500)
+                   if m.origin == "onboarding"]
+        for old in current:
+            if old.content not in memories:
+                await self.store.memories.invalidate(user_id, old.id, now)
+        known = {m.content for m in current}
+        for text in memories:
+            if text not in known:
+                await self.store.memories.add(NewMemory(
+                    user_id=user_id, content=text, valid_from=now, kind="onboarding",
+                    origin="onboarding"), now)
 
     async def rename(self, user_id: int, new_name: str) -> str:
         try:
@@ -229,15 +317,23 @@ class Onboarding:
         return name
 
 
-class PersonaSource:
-    async def persona(self, key: str) -> Persona:  # pragma: no cover - protocol
-        raise NotImplementedError
+class PersonaSource(Protocol):
+    """Where personas come from (the CompanionService)."""
+
+    async def persona(self, key: str) -> Persona: ...
+
+
+_NAMELESS = re.compile(r"\b(?:no name|name yet|a name|pick one|choose one|my name)\b", re.IGNORECASE)
 
 
 def _greeting(persona: Persona, name: str, user_name: str) -> str:
+    """The persona's first greeting; for one that names itself, the first that doesn't speak
+    of still being nameless (it has just chosen a name)."""
     from bot.core.personas.render import greetings, render_macros
 
     options = greetings(persona)
+    if persona.names_itself:
+        options = tuple(g for g in options if not _NAMELESS.search(g))
     if options:
         return render_macros(options[0], name, user_name)
     return f"So, {user_name}. Tell me something about your day?"

@@ -99,6 +99,25 @@ class Messages:
         )
         return [convert.message(r) for r in reversed(rows)]
 
+    async def after(
+        self, user_id: int, scope: str, after_id: int, limit: int
+    ) -> list[StoredMessage]:
+        """The oldest `limit` live messages in a scope newer than `after_id` (oldest first)."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM messages WHERE user_id = ? AND scope = ? AND id > ? AND source = 'live' "
+            "ORDER BY id LIMIT ?",
+            (user_id, scope, after_id, limit),
+        )
+        return [convert.message(r) for r in rows]
+
+    async def latest(self, user_id: int, limit: int) -> list[StoredMessage]:
+        """The newest `limit` live messages of the user in every scope (oldest first)."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM messages WHERE user_id = ? AND source = 'live' ORDER BY id DESC LIMIT ?",
+            (user_id, limit),
+        )
+        return [convert.message(r) for r in reversed(rows)]
+
     async def between(
         self, user_id: int, scope: str, after_id: int, upto_id: int
     ) -> list[StoredMessage]:

@@ -43,20 +43,32 @@ class Operation:
     sources: tuple[int, ...]
 
 
+def _local_date(when: datetime, tz: tzinfo | None) -> str:
+    if tz is not None and when.tzinfo is not None:
+        when = when.astimezone(tz)
+    return when.date().isoformat()
+
+
 def build_request(
     user_name: str, new: Sequence[StoredMessage], existing: Sequence[Memory], now: datetime,
     tz: tzinfo | None = None,
 ) -> list[ChatMessage]:
+    """The extraction request. Dates are the person's local dates when `tz` is known.
+
+    Deterministic notices (disclosures, crisis resources) are not conversation and are left out.
+    """
     lines = []
     for m in new:
+        if m.role == "notice":
+            continue
         text = resolve_relative_dates(m.content, m.created_at, tz) if m.role == "user" else m.content
         who = user_name if m.role == "user" else "companion"
-        lines.append(f"[{m.id}] {m.created_at.date().isoformat()} {who}: {text}")
+        lines.append(f"[{m.id}] {_local_date(m.created_at, tz)} {who}: {text}")
     memories = "\n".join(
-        f"[{m.id}] (since {m.valid_from.date().isoformat()}) {m.content}" for m in existing
+        f"[{m.id}] (since {_local_date(m.valid_from, tz)}) {m.content}" for m in existing
     ) or "(none)"
     user = (
-        f"The person is called {user_name}. Today is {now.date().isoformat()}.\n\n"
+        f"The person is called {user_name}. Today is {_local_date(now, tz)}.\n\n"
         f"EXISTING MEMORIES:\n{memories}\n\nNEW MESSAGES:\n" + "\n".join(lines)
     )
     return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": user}]
@@ -105,10 +117,13 @@ SUMMARY_MARKER = "OS1-TASK: summary"
 
 
 def summary_request(
-    user_name: str, companion_name: str, previous: str | None, messages: Sequence[StoredMessage]
+    user_name: str, companion_name: str, previous: str | None, messages: Sequence[StoredMessage],
+    tz: tzinfo | None = None,
 ) -> list[ChatMessage]:
     convo = "\n".join(
-        f"{m.created_at.date().isoformat()} {m.speaker}: {m.content}" for m in messages
+        f"{_local_date(m.created_at, tz)} {m.speaker}: "
+        + (resolve_relative_dates(m.content, m.created_at, tz) if m.role == "user" else m.content)
+        for m in messages
     )
     prior = f"Summary so far:\n{previous}\n\n" if previous else ""
     return [

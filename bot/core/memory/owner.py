@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,12 +20,20 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 8
 MAX_MEMORY_CHARS = 500
+PROFILE_MAX_CHARS = 1500
 
 
 @dataclass(frozen=True)
 class Provenance:
     memory: Memory
     sources: list[StoredMessage]
+    hidden: int = 0  # sources that exist but may not be quoted where this is shown
+
+    def visible_in(self, scope_ok: Callable[[str], bool]) -> Provenance:
+        """The same provenance with sources from scopes that may not be quoted here held back
+        (a shareable fact told in a server must not quote the private DM it came from)."""
+        shown = [s for s in self.sources if scope_ok(s.scope)]
+        return replace(self, sources=shown, hidden=self.hidden + len(self.sources) - len(shown))
 
     def describe(self) -> str:
         """Where this came from, for a person."""
@@ -33,6 +42,8 @@ class Provenance:
         if self.memory.origin == "user":
             return "you wrote it yourself"
         if not self.sources:
+            if self.hidden:
+                return "from something you told me in private"
             return "from our conversations (the messages have since been deleted)"
         src = self.sources[0]
         if src.source.startswith("import:"):
@@ -51,10 +62,13 @@ class MemoryOwner:
         self.on_change = on_change  # callable(user_id) to drop caches
 
     async def page(self, user_id: int, page: int) -> tuple[list[Provenance], int]:
-        total = await self.store.memories.count(user_id)
+        """One page of everything recall may use, newest first — facts that stopped being true
+        included (they still come up, marked as past), so each can be seen and forgotten."""
+        total = await self.store.memories.count(user_id, current_only=False)
         pages = max(1, -(-total // PAGE_SIZE))
         page = min(max(page, 0), pages - 1)
-        items = await self.store.memories.list(user_id, offset=page * PAGE_SIZE, limit=PAGE_SIZE)
+        items = await self.store.memories.list(user_id, current_only=False,
+                                               offset=page * PAGE_SIZE, limit=PAGE_SIZE)
         return [await self.provenance(user_id, m) for m in items], pages
 
     async def provenance(self, user_id: int, memory: Memory) -> Provenance:
@@ -78,6 +92,7 @@ class MemoryOwner:
     async def forget(self, user_id: int, memory_id: int) -> Memory:
         memory = await self.get(user_id, memory_id)
         await self.store.memories.forget(user_id, memory_id)
+        await self._rebuild_profile(user_id)
         self._changed(user_id)
         return memory
 
@@ -89,6 +104,7 @@ class MemoryOwner:
             raise UserInputError("too long", user_message=f"Keep it under {MAX_MEMORY_CHARS} characters.")
         await self.get(user_id, memory_id)
         await self.store.memories.edit(user_id, memory_id, text, self.clock.now())
+        await self._rebuild_profile(user_id)
         self._changed(user_id)
         return await self.get(user_id, memory_id)
 
@@ -110,9 +126,35 @@ class MemoryOwner:
         raw = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode("utf-8")
         return raw, render_markdown(data).encode("utf-8")
 
+    async def _rebuild_profile(self, user_id: int) -> None:
+        """The profile in every DM prompt is derived from the memories: keep it in step, so a
+        forgotten or corrected memory does not live on there."""
+        await build_profile(self.store, user_id, self.clock.now())
+
     def _changed(self, user_id: int) -> None:
         if self.on_change is not None:
             self.on_change(user_id)
+
+
+async def build_profile(
+    store: Store, user_id: int, now: datetime, max_chars: int = PROFILE_MAX_CHARS
+) -> str:
+    """Rebuild and store the bounded profile: onboarding answers, then current facts, newest
+    first, within `max_chars`."""
+    facts = await store.memories.list(user_id, current_only=True, limit=200)
+    answers = await store.people.answers(user_id)
+    lines: list[str] = [f"- {k.replace('_', ' ')}: {v}" for k, v in answers.items()
+                        if not k.startswith("_")]
+    lines += [f"- {m.content}" for m in facts]
+    out, size = [], 0
+    for line in lines:
+        if size + len(line) + 1 > max_chars:
+            break
+        out.append(line)
+        size += len(line) + 1
+    profile = "\n".join(out)
+    await store.memories.set_profile(user_id, profile, now)
+    return profile
 
 
 def render_markdown(data: dict[str, Any]) -> str:
@@ -158,4 +200,4 @@ def parse_memory_id(value: str) -> int:
     return int(digits)
 
 
-__all__ = ["MemoryOwner", "Provenance", "datetime", "is_provenance_question", "parse_memory_id"]
+__all__ = ["MemoryOwner", "Provenance", "build_profile", "is_provenance_question", "parse_memory_id"]

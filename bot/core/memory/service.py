@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
@@ -20,7 +21,7 @@ from bot.core.clock import Clock
 from bot.core.errors import ModelError
 from bot.core.memory import extraction
 from bot.core.memory.fusion import rrf
-from bot.core.memory.owner import MemoryOwner, is_provenance_question
+from bot.core.memory.owner import MemoryOwner, build_profile, is_provenance_question
 from bot.core.memory.ranking import RecalledMemory, budget_memories, query_terms, render_memory
 from bot.core.memory.vectors import VectorCache, VectorIndex, from_blobs, to_blob
 from bot.core.models import DM_SCOPE, Memory, StoredMessage, User
@@ -36,6 +37,8 @@ PROFILE_MAX_CHARS = 1500
 MEMORY_PROMPT_TOKENS = 700
 SUMMARY_CHUNK = 40          # messages summarised at a time
 SUMMARY_KEEP_RECENT = 60    # the prompt's own history window; older than this gets summarised
+EXTRACTION_BATCH = 30       # messages shown to the extractor at a time
+MAX_BATCHES_PER_RUN = 10    # catch-up bound per upkeep run (the cursor keeps the rest)
 
 
 @dataclass
@@ -190,7 +193,11 @@ class MemoryService:
         if is_provenance_question(query):
             lines = await self._provenance_lines(user.id, scope, history) + lines
         # The profile is built from every fact, private ones included: DMs only.
-        profile = await self.store.memories.profile(user.id) if scope == DM_SCOPE else None
+        profile = None
+        if scope == DM_SCOPE:
+            profile = await self.store.memories.profile(user.id)
+            if profile is None:  # never built yet (e.g. just onboarded): build it now
+                profile = await self.rebuild_profile(user.id)
         summary = await self.store.memories.latest_summary(user.id, scope)
         return PromptMemory(
             profile=profile, memories=lines,
@@ -200,18 +207,26 @@ class MemoryService:
     async def _provenance_lines(
         self, user_id: int, scope: str, history: Sequence[StoredMessage]
     ) -> list[str]:
-        """For "how do you know that?": where the facts behind the last reply came from."""
+        """For "how do you know that?": where the facts behind the last reply came from.
+
+        Outside DMs a source message is quoted only if it is itself visible in this scope: a
+        shareable fact may be told, but the private message it was learned from may not.
+        """
         said = next((m.content for m in reversed(history) if m.role == "assistant"), "")
         if not said:
             return []
         recalled = await self.recall(user_id, said, scope=scope, k=5, include_messages=False)
         owner = MemoryOwner(self.store, self.clock)
+        allowed = visible_scopes(scope)
         out = []
         for r in recalled[:3]:
             memory = await self.store.memories.get(user_id, int(r.id))  # type: ignore[call-overload]
-            if memory is not None:
-                prov = await owner.provenance(user_id, memory)
-                out.append(f"Where you learned “{memory.content}”: {prov.describe()}.")
+            if memory is None:
+                continue
+            prov = await owner.provenance(user_id, memory)
+            if allowed is not None:
+                prov = prov.visible_in(lambda s: _scope_ok(s, allowed))
+            out.append(f"Where you learned “{memory.content}”: {prov.describe()}.")
         return out
 
     # --- upkeep -------------------------------------------------------------------------------
@@ -246,34 +261,48 @@ class MemoryService:
             await self._embed_new(user_id)
 
     async def extract(self, user: User, scope: str) -> int:
-        """Run extraction over messages since the cursor; returns operations applied."""
+        """Run extraction over messages since the cursor, oldest first, in batches; returns
+        operations applied. The cursor advances per batch, so a crash resumes where it was."""
         assert self.model is not None
-        cursor = await self.store.memories.extraction_cursor(user.id, scope)
-        new = await self.store.messages.recent(user.id, scope, 30, after_id=cursor)
-        if not any(m.role == "user" for m in new):
-            return 0
-        user_text = " ".join(m.content for m in new if m.role == "user")
-        existing = await self._similar_memories(user.id, user_text, scope)
-        request = extraction.build_request(
-            user.display_name or "the user", new, existing, self.clock.now())
-        raw = await self.model.complete(request, json_mode=True, temperature=0)
-        ops = extraction.parse_operations(
-            raw, allowed_memory_ids={m.id for m in existing},
-            allowed_sources={m.id for m in new if m.role == "user"})
-        applied = await self.apply(user.id, scope, ops, default_sources=tuple(
-            m.id for m in new if m.role == "user"))
-        await self.store.memories.set_extraction_cursor(user.id, scope, new[-1].id)
+        tz = _zone(user)
+        applied = 0
+        for _ in range(MAX_BATCHES_PER_RUN):
+            cursor = await self.store.memories.extraction_cursor(user.id, scope)
+            new = await self.store.messages.after(user.id, scope, cursor, EXTRACTION_BATCH)
+            if not new:
+                break
+            from_user = [m for m in new if m.role == "user"]
+            if from_user:
+                existing = await self._similar_memories(
+                    user.id, " ".join(m.content for m in from_user), scope)
+                request = extraction.build_request(
+                    user.display_name or "the user", new, existing, self.clock.now(), tz)
+                raw = await self.model.complete(request, json_mode=True, temperature=0)
+                ops = extraction.parse_operations(
+                    raw, allowed_memory_ids={m.id for m in existing},
+                    allowed_sources={m.id for m in from_user})
+                applied += await self.apply(user.id, scope, ops,
+                                            default_sources=tuple(m.id for m in from_user))
+            await self.store.memories.set_extraction_cursor(user.id, scope, new[-1].id)
+            if len(new) < EXTRACTION_BATCH:
+                break
         if applied:
             await self.rebuild_profile(user.id)
         return applied
 
     async def _similar_memories(self, user_id: int, text: str, scope: str) -> list[Memory]:
+        """Existing memories to compare with, limited to what a prompt in `scope` may see: an
+        extraction run over a server channel must not be shown (or rewrite) private facts."""
+        scopes = visible_scopes(scope)
         match = query_terms(text)
         ids: list[int] = []
         if match:
             ids = [i for i, _ in await self.store.memories.search(
-                user_id, match, 15, scopes=visible_scopes(scope), current_only=True)]
-        recent = await self.store.memories.list(user_id, limit=10)
+                user_id, match, 15, scopes=scopes, current_only=True)]
+        recent = await self.store.memories.list(user_id, limit=10 if scopes is None else 50)
+        if scopes is not None:
+            visible = await self.store.memories.visible_ids(user_id, scopes=scopes)
+            recent = [m for m in recent if m.id in visible][:10]
         seen = set(ids)
         ids += [m.id for m in recent if m.id not in seen]
         return await self.store.memories.by_ids(user_id, ids[:25])
@@ -304,38 +333,30 @@ class MemoryService:
         return applied
 
     async def rebuild_profile(self, user_id: int) -> str:
-        """The bounded profile: current facts, newest first, within PROFILE_MAX_CHARS."""
-        facts = await self.store.memories.list(user_id, current_only=True, limit=200)
-        answers = await self.store.people.answers(user_id)
-        lines: list[str] = [f"- {k.replace('_', ' ')}: {v}" for k, v in answers.items()
-                            if not k.startswith("_")]
-        lines += [f"- {m.content}" for m in facts]
-        out, size = [], 0
-        for line in lines:
-            if size + len(line) + 1 > PROFILE_MAX_CHARS:
-                break
-            out.append(line)
-            size += len(line) + 1
-        profile = "\n".join(out)
-        await self.store.memories.set_profile(user_id, profile, self.clock.now())
-        return profile
+        """The bounded profile: onboarding answers and current facts, newest first."""
+        return await build_profile(self.store, user_id, self.clock.now(), PROFILE_MAX_CHARS)
 
     async def _summarise(self, user: User, scope: str) -> None:
-        assert self.model is not None or True
+        """Fold the oldest unsummarised messages into the rolling summary, a chunk at a time,
+        once more than the prompt's own history window is waiting."""
         if self.model is None:
             return
-        latest = await self.store.memories.latest_summary(user.id, scope)
-        after = latest.to_message_id if latest else 0
-        total_after = await self.store.messages.between(user.id, scope, after, 1 << 62)
-        if len(total_after) <= SUMMARY_KEEP_RECENT + SUMMARY_CHUNK:
-            return
-        chunk = total_after[:SUMMARY_CHUNK]
         companion = await self.store.people.get_companion(user.id)
-        request = extraction.summary_request(
-            user.display_name or "the user", companion.display_name if companion else "companion",
-            latest.content if latest else None, chunk)
-        text = (await self.model.complete(request, max_tokens=400, temperature=0.2)).strip()
-        if text:
+        for _ in range(MAX_BATCHES_PER_RUN):
+            latest = await self.store.memories.latest_summary(user.id, scope)
+            after = latest.to_message_id if latest else 0
+            waiting = await self.store.messages.after(
+                user.id, scope, after, SUMMARY_KEEP_RECENT + SUMMARY_CHUNK + 1)
+            if len(waiting) <= SUMMARY_KEEP_RECENT + SUMMARY_CHUNK:
+                return
+            chunk = waiting[:SUMMARY_CHUNK]
+            request = extraction.summary_request(
+                user.display_name or "the user",
+                companion.display_name if companion else "companion",
+                latest.content if latest else None, chunk, _zone(user))
+            text = (await self.model.complete(request, max_tokens=400, temperature=0.2)).strip()
+            if not text:
+                return
             await self.store.memories.add_summary(
                 user.id, scope, chunk[0].id, chunk[-1].id, text[:4000], self.clock.now())
 
@@ -359,12 +380,23 @@ class MemoryService:
 
     async def _unembedded_msgs(self, user_id: int) -> list[tuple[int, str]]:
         have = {i for i, _ in await self.store.memories.vectors(user_id, "message", self.embedder.name)}  # type: ignore[union-attr]
-        rows = await self.store.messages.recent(user_id, DM_SCOPE, 500)
-        return [(m.id, f"{m.speaker}: {m.content}") for m in rows if m.id not in have]
+        rows = await self.store.messages.latest(user_id, 500)
+        return [(m.id, f"{m.speaker}: {m.content}") for m in rows
+                if m.id not in have and m.role != "notice"]
 
     def forget_cache(self, user_id: int) -> None:
         self._cache.invalidate((user_id, "fact"))
         self._cache.invalidate((user_id, "message"))
+
+
+def _zone(user: User) -> ZoneInfo | None:
+    """The person's time zone, if they told us one we know."""
+    if not user.timezone:
+        return None
+    try:
+        return ZoneInfo(user.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _scope_ok(scope: str, allowed: list[str]) -> bool:

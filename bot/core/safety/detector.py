@@ -18,6 +18,7 @@ Levels: none < 0.1 <= low < 0.4 <= elevated < 0.7 <= high. ``crisis`` means high
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -30,6 +31,7 @@ from .frames import (
     HELPER_QUESTION,
     QUOTED,
     REPORTING,
+    SOCIAL_STORY,
     THIRD_PARTY_EN,
     THIRD_SUBJECT,
     is_past_history,
@@ -37,7 +39,8 @@ from .frames import (
 )
 from .means import means_hits
 from .normalize import detect_language, english_view, normalize, sentences
-from .patterns_en import EXPLICIT_EN, INDIRECT_EN
+from .patterns_en import EXPLICIT_EN
+from .patterns_indirect import INDIRECT_EN
 from .patterns_intl import INTL_RULES
 from .patterns_mood import CONTEXTUAL_EN, DESPAIR_EN
 from .rules import (
@@ -107,6 +110,19 @@ class _Analysis:
     notes: tuple[str, ...]
 
 
+# Chat often drops the subject: "been thinking of ways to end it", "gonna do it tonight".
+_DROPPED_SUBJECT = re.compile(
+    r"^(?:(?:honestly|really|just|still|so|and|but|ok|okay|yeah|ngl|tbh|lol|ugh) )*(?:been|"
+    r"thinking|planning|want|wanting|going to|got to|feel|feeling|keep|kept|cannot|do not|tried|"
+    r"trying|considering|writing|wrote|started|spent|spending|researching|looking|googling|"
+    r"hoping|wishing|ready|done|tired|sick)\b"
+)
+
+
+def _about_self(sentence: str) -> bool:
+    return bool(SELF.search(sentence) or _DROPPED_SUBJECT.match(sentence))
+
+
 def _first_person_hits(sentence: str, report_pos: int | None) -> tuple[list[Hit], list[str]]:
     hits: list[Hit] = []
     notes: list[str] = []
@@ -117,7 +133,7 @@ def _first_person_hits(sentence: str, report_pos: int | None) -> tuple[list[Hit]
         if r.negatable and is_negated(sentence, m.start()):
             notes.append(f"negated:{r.name}")
             continue
-        if r.needs_self and not SELF.search(sentence):
+        if r.needs_self and not _about_self(sentence):
             continue
         if report_pos is not None and m.start() >= report_pos:
             hits.append(Hit(f"tp:reported:{r.name}", THIRD_PARTY, min(0.85, r.weight + 0.35)))
@@ -184,8 +200,9 @@ def _analyse(text: str) -> _Analysis:
     en, more = neutralize_idioms(english_view(base))
     notes: list[str] = ["idiom"] if idioms + more else []
 
-    framed = bool(FICTION.search(en) or FACTUAL.search(en))
-    if FICTION.search(en):
+    unsocial = SOCIAL_STORY.sub(" ", en)
+    framed = bool(FICTION.search(unsocial) or FACTUAL.search(unsocial))
+    if FICTION.search(unsocial):
         en = QUOTED.sub(" ", en)
     hits: list[Hit] = []
     for sentence in sentences(en):
@@ -235,8 +252,11 @@ def _decide(analysis: _Analysis, prior: float) -> Assessment:
     if any(h.kind == CONTEXTUAL for h in hits) and max(prior, in_message) >= PRIOR_TRIGGER:
         score = max(score, 0.8)
         reasons.append("escalated:contextual_after_risk")
+    # A weaker indirect or means signal after despair (earlier, or in this same message:
+    # "I can't take it anymore, I'm going to end everything") is a crisis too.
     weak = [h for h in risk_hits if h.kind in (INDIRECT, MEANS) and h.weight >= 0.3]
-    if weak and score < HIGH and prior >= PRIOR_TRIGGER:
+    despair_here = max((h.weight for h in risk_hits if h.kind == DESPAIR), default=0.0)
+    if weak and score < HIGH and max(prior, despair_here) >= PRIOR_TRIGGER:
         score = max(score, 0.75)
         kinds.add(CONTEXTUAL)
         reasons.append("escalated:prior_risk")

@@ -117,6 +117,11 @@ FACTUAL = re.compile(
     r"(?:die|kill)\b|\bwho killed\b"
 )
 QUOTED = re.compile(r'"[^"]{1,300}"')
+# "on her story", "posted to my insta story": social media, not fiction.
+SOCIAL_STORY = re.compile(
+    r"\b(?:his|her|their|my|your|our|instagram|ig|insta|snap|snapchat|whatsapp|facebook|fb|"
+    r"close friends) stor(?:y|ies)\b"
+)
 
 # Who a reported risk belongs to.
 _RELATION = (
@@ -127,7 +132,7 @@ _RELATION = (
     r"grandfather|niece|nephew|ex|crush|neighbou?r|buddy|mate|member|guy|girl|boy|person)"
 )
 THIRD_SUBJECT = re.compile(
-    rf"\b(?:my|our|a|one of my|this|that|his|her|their) {_RELATION}\b"
+    rf"\b(?:my|our|a|one of my|this|that|his|her|their) (?:\w+ ){{0,3}}?{_RELATION}\b"
     r"|\b(?:someone|somebody|anyone|a person|people|a kid|a student|a member)\b"
     r"|\b(?:he|she|they)\b"
 )
@@ -142,7 +147,8 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
     rule(
         "tp:harm_self", THIRD_PARTY, 0.85,
         rf"\b(?:kill|killing|kills|hurt|hurting|hurts|harm|harming|harms|cut|cutting|cuts|burn|"
-        rf"burning|burns|hang|hanging|starve|starving|off|offing|overdose|overdosing) {_THEM}\b",
+        rf"burning|burns|hang|hanging|starve|starving|off|offing|overdose|overdosing|shoot|"
+        rf"shooting|shoots|drown|drowning|poison|poisoning) {_THEM}\b",
     ),
     rule(
         "tp:end_life", THIRD_PARTY, 0.85,
@@ -176,7 +182,9 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
         "tp:talk_suicide", THIRD_PARTY, 0.8,
         r"\b(?:talking|talks|talked|joking|jokes|joked|posting|posted|writing|wrote|thinking|"
         r"thinks|thought) (?:about|of) "
-        r"(?:suicide|killing|dying|ending it|not being (?:here|around)|wanting to die)\b",
+        r"(?:suicide|killing|dying|ending it|not being (?:here|around)|wanting to die|not wanting "
+        r"to (?:be here|live|be alive|wake up|exist|go on)|ending (?:his|her|their) life|taking "
+        r"(?:his|her|their) (?:own )?life)\b",
     ),
     rule(
         "tp:goodbyes", THIRD_PARTY, 0.75,
@@ -196,9 +204,28 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
         r"sleeping pills|painkillers)\b",
     ),
     rule(
+        "tp:has_means", THIRD_PARTY, 0.8,
+        r"\b(?:said|says|told me|texted me|threatening|threatened|admitted) (?:that )?(?:he|she|"
+        r"they) (?:has|have|had|got|bought|is holding|keeps) (?:a |some |the |his |her |their )?"
+        r"(?:razor blades?|blades?|a gun|gun|pills|rope|knife|noose)\b|\blocked "
+        r"(?:himself|herself|themselves) in\b.{0,60}\b(?:blades?|pills|knife|gun|rope)\b",
+    ),
+    rule(
+        "tp:signs", THIRD_PARTY, 0.8,
+        r"\b(?:has|have|had|found|noticed|saw|seen) (?:\w+ )?(?:cuts|burns|self[- ]harm (?:marks|"
+        r"scars)) on (?:his|her|their) (?:arms?|wrists?|thighs?|legs?|body|stomach)\b(?! from "
+        r"(?:a|the|her|his|their) (?:cat|dog|kitten|fall|accident|surgery|bike|game|match|pet))",
+    ),
+    rule(
+        "tp:sorry_everything", THIRD_PARTY, 0.6,
+        r"\b(?:saying|said|says|texted|wrote|posted)(?: (?:that )?(?:he|she|they) (?:is|are|was|"
+        r"were))? sorry for everything\b",
+    ),
+    rule(
         "tp:not_answering", THIRD_PARTY, 0.3,
         r"\b(?:is not|are not|has not been|stopped) (?:answering|responding|replying|picking up)"
-        r"\b|\bcannot (?:reach|get hold of) (?:him|her|them)\b",
+        r"\b|\bcannot (?:reach|get hold of) (?:him|her|them)\b|\b(?:his|her|their) phone is "
+        r"(?:off|dead|switched off)\b|\bdeleted (?:all )?(?:his|her|their) (?:accounts|socials)\b",
         negatable=False,
     ),
     rule(

@@ -44,12 +44,16 @@ _LETHAL_STRONG = re.compile(
     r"hit an artery|suffocate|noose|exit bag|cyanide|sodium nitrite)\b"
 )
 _LETHAL_SOFT = re.compile(
-    r"\b(?:painless|painlessly|hurt|hurts|painful|instant|instantly|quick|quickest|be sure|"
+    r"\b(?:do it|do the job|definitely|work|painless|painlessly|hurt|hurts|painful|instant|"
+    r"instantly|quick|quickest|be sure|"
     r"be certain|make sure|guarantee|guaranteed|for sure|for good|sure to work|enough|deep)\b"
 )
 _OPERATIONAL = re.compile(
     r"\bhow (?:many|much|high|tall|far|deep|fast|long (?:does|would|will) it take)\b"
-    r"|\bwhat (?:is (?:the|a) )?(?:amount|number|dose|dosage|quantity|height|floor|mg)\b"
+    r"|\bwhat (?:is (?:the|a) )?(?:(?:max|maximum|minimum|min|smallest|largest|biggest|highest|"
+    r"lowest|right|exact|safe|total) )?(?:amount|number|dose|dosage|quantity|height|floor|mg)\b"
+    r"|\bbefore (?:it|that|they|you) (?:becomes?|is|are|gets?|would be|turns?) (?:fatal|lethal|"
+    r"deadly)\b"
     r"|\bwhich (?:floor|bridge|building|pills|meds|drugs?|medications?|chemicals|one|method)\b"
     r"|\b(?:lethal|fatal|deadly) (?:dose|amount|dosage|quantity|level)\b"
     r"|\b(?:would|will|could|is|are) (?:\d+|all|a (?:whole )?bottle|a handful)\b"
@@ -92,10 +96,17 @@ _METHOD_Q = re.compile(
     r"(?:kill|end|off|hang|drown|poison|suffocate|shoot) (?:myself|yourself|oneself|themselves|"
     r"themself|my life|your life|one's life|it all)\b"
     r"|\b(?:ways?|methods?) (?:to|of) (?:kill|killing|end|ending) (?:myself|yourself|my life|"
-    r"your life|oneself|themselves)\b"
+    r"your life|oneself|themselves|it|it all|things|everything)\b"
 )
 _IMPERSONAL_TARGET = re.compile(
     r"\b(?:themselves|themself|oneself|one's life|people|someone|a person)\b"
+)
+
+# Looking for a place without barriers is looking for a means.
+_NO_BARRIER = re.compile(
+    r"\b(?:bridges?|buildings?|roofs?|rooftops?|cliffs?|balcon(?:y|ies)|platforms?|car parks?|"
+    r"parking garages?)\b.{0,50}\b(?:no|without|do not have|does not have|not have|lack) "
+    r"(?:any )?(?:nets?|fences?|fencing|barriers?|railings?|guard ?rails?|cameras?|security)\b"
 )
 
 # Vague requests that only mean something after despair ("how many of these would it take?").
@@ -110,9 +121,25 @@ _VAGUE = (
         r"(?:near me )?(?:with|that has) (?:roof )?access\b"
     ),
     re.compile(
+        r"\bi (?:just |finally |already )?(?:bought|got|ordered|picked up|found|got hold of|have "
+        r"bought|have got) (?:a |some |the |enough )?(?:rope|gun|firearm|pistol|razor blades"
+        r"|blades|"
+        r"helium|charcoal|nitrite|sleeping pills|pills)(?: today| tonight| online| finally)?"
+        r"(?=\s*(?:[.!,]|$))"
+    ),
+    re.compile(
         r"\bwhere (?:can|do|could|should) i (?:buy|get|find) (?:a |some )?(?:gun|firearm|pistol|"
         r"rope|pills|sleeping pills|barbiturates|helium|nitrogen|razor blades|nitrite)\b"
     ),
+)
+_RESEARCHED = re.compile(
+    r"\bi (?:have )?(?:looked up|googled|searched|researched|been looking up|been googling|"
+    r"been researching|checked|worked out|calculated|counted)\b"
+)
+# Wanting certainty of outcome turns a dose question into a means question.
+_LETHAL_INTENT = re.compile(
+    r"\bi (?:want|need) (?:it |this )?to (?:be sure|be certain|work|be enough)\b|\bthis time\b"
+    r"|\bno mistakes?\b|\bso (?:it|that it) works\b|\bnot (?:fail|mess (?:it )?up) again\b"
 )
 _URGENT = re.compile(
     r"\b(?:today|tonight|right now|fast|quickly|asap|no waiting|waiting period|without (?:a )?"
@@ -124,6 +151,9 @@ def means_hits(text: str) -> list[Hit]:
     """Means-seeking signals in a normalised English message (usually one or two lines)."""
     clause = text
     hits: list[Hit] = []
+    if _NO_BARRIER.search(clause):
+        hits.append(Hit("means:no_barrier", MEANS, 0.8))
+        return hits
     method_q = _METHOD_Q.search(clause)
     if method_q:
         # Asking for a way to die is self-directed unless the target is explicitly others.
@@ -137,7 +167,11 @@ def means_hits(text: str) -> list[Hit]:
     action = _ACTION.search(clause)
     operational = _OPERATIONAL.search(clause)
 
-    lethal = bool(strong) or (bool(soft) and bool(action or tool))
+    lethal = (
+        bool(strong)
+        or (bool(soft) and bool(action or tool))
+        or (bool(_LETHAL_INTENT.search(clause)) and bool(substance or tool))
+    )
     about_means = bool(substance or tool or action)
     if lethal and about_means and (operational or action):
         benign = _BENIGN.search(clause) and not _STRONG_BEYOND_OVERDOSE.search(clause)
@@ -152,5 +186,7 @@ def means_hits(text: str) -> list[Hit]:
     for i, pattern in enumerate(_VAGUE):
         if pattern.search(clause):
             weight = 0.45 if _URGENT.search(clause) else 0.3
+            if _RESEARCHED.search(clause):
+                weight = 0.75  # "I looked up how many of my pills it would take"
             hits.append(Hit(f"means:vague_{i}", MEANS, weight))
     return hits

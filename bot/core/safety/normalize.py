@@ -27,6 +27,8 @@ _QUOTES = str.maketrans(
 _LEET = str.maketrans({"1": "i", "3": "e", "0": "o", "4": "a", "5": "s", "@": "a", "$": "s"})
 _LEET_TOKEN = re.compile(r"\b(?=\w*[a-z][1340@$5][a-z])[a-z1340@$5]+\b")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+# An apostrophe not between two letters is a quotation mark: 'goodbye everyone' -> goodbye.
+_QUOTE_APOSTROPHE = re.compile(r"(?<![a-z])'|'(?![a-z])")
 
 # Order matters: specific forms before the generic n't rule.
 _EXPANSIONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -92,6 +94,7 @@ def normalize(text: str) -> str:
     out = strip_accents(out)
     out = _LEET_TOKEN.sub(lambda m: m.group(0).translate(_LEET), out)
     out = _REPEATS.sub(r"\1\1", out)
+    out = _QUOTE_APOSTROPHE.sub(" ", out)
     return _SPACES.sub(" ", out).strip()
 
 

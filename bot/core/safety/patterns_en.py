@@ -1,4 +1,4 @@
-"""English rule tables, part one: explicit and indirect statements.
+"""English rule tables, part one: explicit statements (the indirect ones are next door).
 
 Matched against ``normalize.english_view`` (lowercase ASCII, contractions expanded: "I'm" is
 "i am", "don't" is "do not", "won't" is "will not"). Each rule describes a way people say a
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from .rules import DESPAIR, EXPLICIT, INDIRECT, Rule, rule
+from .rules import EXPLICIT, INDIRECT, Rule, rule
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,8 @@ ADV = (
     r"sometimes|often|always|so|truly|genuinely|definitely|already|even|finally|also|totally|"
     r"almost|constantly|probably|think i|feel like i|only|simply|badly|desperately) )*"
 )
+# Who wants it: "I", or the part-of-me phrasing people use for ambivalence.
+SUBJ = r"(?:i|part of me|a part of me|some part of me|something in me)"
 KILL_SELF = (
     r"(?:kill|killing|killed|hang|hanging|hanged|shoot|shooting|drown|drowning|poison|"
     r"poisoning|suffocate|suffocating|off|offing|overdose|overdosing) myself"
@@ -40,20 +42,23 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     ),
     rule(
         "desire_death", EXPLICIT, 0.9,
-        rf"\bi {ADV}(?:want|wanted|need|wish|would like|am ready|deserve|long|plan|"
+        rf"\b{SUBJ} {ADV}(?:wants|want|wanted|need|wish|would like|am ready|deserve|long|plan|"
         rf"have decided|decided|intend|should just|just want)(?: to)? {ADV}"
         rf"(?:die|be dead|not be alive|not exist|stop existing|cease to exist|not wake up|"
-        rf"never wake up)\b",
+        rf"never wake up|stop waking up|not have to wake up|not be here anymore|not be around "
+        rf"anymore)\b",
     ),
     rule(
         "want_end_it", EXPLICIT, 0.8,
-        rf"\bi {ADV}(?:want|need|am going|plan|am ready|am about|have decided|decided|am "
+        rf"\b{SUBJ} {ADV}(?:wants|want|need|am going|plan|am ready|am about|have decided|decided"
+        rf"|am "
         rf"thinking about|think about|will) (?:to )?(?:end|ending) it\b(?! (?:with|for|all "
         rf"with|between|here|now and|by|before|early|on))",
     ),
     rule(
         "method_intent", EXPLICIT, 0.85,
-        rf"\bi {ADV}(?:want|need|am going|plan|am planning|am about|will|am ready|keep thinking "
+        rf"\b{SUBJ} {ADV}(?:wants|want|need|am going|plan|am planning|am about|will|am ready|"
+        rf"keep thinking "
         rf"about|am thinking about|have been thinking about|think about|feel like|could just) "
         rf"(?:to )?(?:jump(?:ing)?(?: off| from| in front of)?|throw(?:ing)? myself|"
         rf"step(?:ping)? in front of|driv(?:e|ing) (?:my car )?(?:off|into)|crash(?:ing)? my "
@@ -72,8 +77,11 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     rule(
         "wish_dead", EXPLICIT, 0.85,
         rf"\bi {ADV}wish (?:that )?i (?:was|were|could be|would be) (?:dead|gone forever|"
-        rf"not alive)\b|\bi {ADV}wish i (?:could|would) (?:just )?(?:die|not wake up|"
-        rf"never wake up|stop existing)\b|\bi {ADV}hope i (?:do not|will not|never) wake up\b",
+        rf"not alive)\b|\bi {ADV}wish (?:that )?i (?:had|would have) (?:never|not) (?:woken|"
+        rf"woke) up\b|\bi {ADV}wish i (?:could|would) (?:just )?(?:die|not wake up|"
+        rf"never wake up|stop existing)\b|\bi {ADV}(?:hope|pray|am praying|am hoping|keep "
+        rf"praying|keep hoping) (?:that )?i (?:do not|will not|never|would not|will never) "
+        rf"(?:wake up|make it through|see (?:tomorrow|the morning))\b",
     ),
     rule(
         "never_born", INDIRECT, 0.7,
@@ -89,15 +97,17 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         "suicide_thoughts", EXPLICIT, 0.9,
         r"\b(?:thinking about|thinking of|thoughts? of|thought about|think about|planning|"
         r"plan|considering|contemplating|obsessed with|fantasi[sz]ing about) "
-        r"(?:<w> ){0,2}(?:suicide|killing myself|ending it|ending my life|ending things|"
-        r"ending everything)\b(?! with| between)",
+        r"(?:<w> ){0,3}(?:suicide|killing myself|ending it|ending my life|ending things|"
+        r"ending everything|(?:ways|how) to (?:end it|die|kill myself|end my life|end things|"
+        r"end it all|not wake up))\b(?! with| between)",
         needs_self=True,
     ),
     rule(
         "death_thoughts_often", INDIRECT, 0.45,
         r"\b(?:think|thinking|thought) (?:about|of) (?:death|dying|being dead|not being here|"
         r"not existing)(?: so)? (?:a lot|all the time|constantly|every day|so much|lately|often|"
-        r"more and more)\b",
+        r"more and more)\b|\b(?:cannot|can not) stop (?:thinking|obsessing|fantasi[sz]ing) "
+        r"(?:about|of) (?:death|dying|being dead|not being here)\b",
         needs_self=True,
     ),
     rule(
@@ -116,6 +126,11 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         "not_want_live", EXPLICIT, 0.9,
         rf"\bi {ADV}do not {ADV}want to (?:live|be alive|exist|keep living|go on living|"
         rf"wake up(?: tomorrow| again)?|be on this earth|be in this world)\b(?! (?:in|with|near) )",
+    ),
+    rule(
+        "not_deserve_live", EXPLICIT, 0.85,
+        rf"\bi {ADV}(?:do not|no longer) deserve to (?:live|be alive|exist|be here|breathe|keep "
+        rf"living|wake up)\b",
     ),
     rule(
         "not_want_go_on", INDIRECT, 0.55,
@@ -172,162 +187,92 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         rf"\b{SELF_HARM}(?: <w>){{0,2}} (?:on purpose|deliberately|intentionally)\b",
     ),
     rule(
+        "no_future_self", INDIRECT, 0.75,
+        r"\bi (?:<w> )?(?:do not|cannot|could not|can not) (?:see|picture|imagine) (?:myself|me) "
+        r"(?:being |still )?(?:alive|here|around|living|making it|surviving|growing old|getting "
+        r"old)\b(?! (?:in|at|with|near) (?:this|that|the|a|my) )",
+    ),
+    rule(
+        "said_goodbyes", INDIRECT, 0.7,
+        r"\b(?:said|saying|say|made|making) (?:all )?my goodbyes\b|\b(?:said|saying) goodbye to "
+        r"(?:everyone|everybody|all of them|my family|my friends)\b",
+    ),
+    rule(
+        "self_harm_slang", EXPLICIT, 0.85,
+        r"\b(?:been|started|start|keep|kept|am|was|back to|went back to|relapsed and|relapsed "
+        r"into) (?:cutting|burning|scratching|hitting myself|carving)\b(?! (?:my |the |some |"
+        r"back|down|out|off|up|corners|class|school|hair|nails|bangs|carbs|sugar|meat|costs|grass|"
+        r"wood|paper|fabric|onions|vegetables|veggies|coupons|weight|calories|people))"
+        r"(?=.{0,40}\b(?:again|"
+        r"deeper|relapse\w*|scars?|arms?|wrists?|thighs?|legs?|blades?|razors?|bleed\w*)\b)"
+        r"|\b(?:my )?cuts (?:are|keep) getting deeper\b|\brelapsed\b.{0,30}\b(?:self[- ]?harm|"
+        r"cutting)\b",
+        needs_self=True,
+    ),
+    rule(
+        "goodbye_letters", INDIRECT, 0.75,
+        r"\b(?:writing|wrote|written|write|drafting|drafted|recording|recorded|record|left|"
+        r"leaving|typing|typed) (?:<w> ){0,2}(?:goodbye|farewell) (?:letters?|notes?|"
+        r"messages?|videos?|texts?|posts?)\b",
+        needs_self=True,
+    ),
+    rule(
+        "fear_own_actions", EXPLICIT, 0.85,
+        r"\b(?:scared|afraid|terrified|worried) (?:of what|that) i (?:might|will|could|am going "
+        r"to|would) do(?: to myself\b| tonight\b| right now\b|(?=\s*(?:[.!]|$)))"
+        r"|\bi (?:do not|cannot) trust myself (?:tonight|right now|alone|not to hurt myself|to "
+        r"stay safe)\b",
+    ),
+    rule(
+        "through_the_night", INDIRECT, 0.6,
+        r"\b(?:will not|do not think i will|not going to|might not|may not|cannot) make it "
+        r"(?:through|past|to) (?:the night|tonight|the week|tomorrow|the weekend|morning|"
+        r"another day)\b",
+    ),
+    rule(
+        "wrote_will", INDIRECT, 0.4,
+        r"\b(?:wrote|writing|written|made|making|updated) (?:my|a) will\b",
+    ),
+    rule(
+        "end_for_me", INDIRECT, 0.45,
+        r"\b(?:this|it) is (?:the end|the end of the road|over) for me\b",
+    ),
+    rule(
+        "planning_how", EXPLICIT, 0.8,
+        r"\b(?:planning|planned|plan|figuring out|figured out|worked out|working out|deciding|"
+        r"decided|researching) (?:how|when|where) (?:i would|i will|i am going to|i could|to|i "
+        r"should) (?:do it|end it|go through with it|kill myself|die)\b",
+        needs_self=True,
+    ),
+    rule(
+        "blade_to_body", EXPLICIT, 0.85,
+        r"\b(?:knife|blade|razor|gun|pistol|scissors|glass)(?: <w>){0,2} (?:to|against|on|into) my "
+        r"(?:wrists?|throat|head|neck|arms?|temple|chest|skin)\b",
+    ),
+    rule(
+        "death_relief", EXPLICIT, 0.85,
+        r"\b(?:dying|death|being dead|not existing|not waking up|ending it|never waking up) "
+        r"(?:sounds|seems|feels|would be|would feel|is|looks) (?:like )?(?:a |such a )?(?:relief|"
+        r"peaceful|so peaceful|nice|better|good|easier|the only option|the answer|freedom|"
+        r"tempting|appealing)\b",
+    ),
+    rule(
+        "give_up_life", EXPLICIT, 0.75,
+        r"\b(?:give|giving|gave) up on (?:life|living|being alive|myself|staying alive)\b",
+    ),
+    rule(
         "stockpiling", EXPLICIT, 0.85,
         r"\b(?:stockpiling|stockpiled|saving up|hoarding|collecting|saved up) (?:my |all my )?"
         r"(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b",
     ),
     rule(
         "means_ready", EXPLICIT, 0.85,
-        r"\b(?:i have|i got|i bought|i am holding|i am staring at|i have been staring at|"
-        r"i am looking at|i have been looking at|i keep looking at) (?:the |a |my |all (?:of )?"
+        r"\bi (?:have|have got|got|bought|have bought|found|have found|am holding|have been "
+        r"holding|am staring at|have been staring at|am looking at|have been looking at|keep "
+        r"looking at|keep staring at|have had) (?:the |a |my |all (?:of )?"
         r"my |some )?(?:pills|rope|gun|knife|razor|blade|blades|noose|bottle of pills|"
         r"meds|medication|sleeping pills)\b(?:.{0,50})\b(?:ready|lined up|in front of me|"
-        r"taking (?:all|them|it)|take (?:all|them)|to end|for tonight|right here|and thinking)",
-    ),
-)
-
-INDIRECT_EN: tuple[Rule, ...] = (
-    rule(
-        "burden_ending", INDIRECT, 0.8,
-        r"\b(?:will not|am not going to|would not|will no longer) be (?:a|your|their|"
-        r"anyone's|everyone's|such a) (?:burden|problem|bother|weight)(?: (?:to|for|on) \w+)?"
-        r"(?: <w>){0,2}? (?:much longer|for (?:much )?longer|for long|soon|after (?:tonight|today))"
-        r"|\b(?:soon )?(?:nobody|no one|no body|noone) will have to (?:deal with|worry about|"
-        r"put up with|take care of|look after|see) me\b",
-    ),
-    rule(
-        "better_off_without", INDIRECT, 0.85,
-        r"\b(?:better|happier|easier|fine|okay|ok|better place|lighter)(?: off)? without me\b"
-        r"|\b(?:better|happier|easier)(?: off)? if i (?:was|were|am|just) (?:gone|dead|not here|"
-        r"not around|never born|disappeared)\b",
-    ),
-    rule(
-        "nobody_miss_if", INDIRECT, 0.75,
-        r"\b(?:no one|nobody|no body|noone|not a single person|who)(?: <w>){0,2} "
-        r"(?:would|will|is going to)(?: <w>){0,2} (?:miss|notice|care|cry|mourn)"
-        r"(?: <w>){0,3} if i (?:was|were|am|died|disappeared|killed|left|vanished|did not wake|"
-        r"stopped existing|was not here|were not here)",
-    ),
-    rule(
-        "nobody_miss", DESPAIR, 0.45,
-        r"\b(?:no one|nobody|noone) (?:would|will) (?:even )?(?:miss|notice|mourn) me\b",
-    ),
-    rule(
-        "sleep_never_wake", INDIRECT, 0.85,
-        r"\b(?:sleep|fall asleep|go to sleep|close my eyes|drift off)(?: <w>){0,3} (?:and )?"
-        r"(?:never|not|not ever|no longer) (?:wake|waking|to wake|open them|open my eyes)\b",
-    ),
-    rule("sleep_forever", INDIRECT, 0.3, r"\b(?:sleep|rest) forever\b|\beternal sleep\b"),
-    rule(
-        "not_around_long", INDIRECT, 0.8,
-        r"\b(?:will not|am not going to|may not|might not|will no longer) be (?:around|here|"
-        r"alive|in this world|on this earth)(?: <w>){0,2}? (?:much longer|for (?:much )?longer|"
-        r"for long|after (?:tonight|today)|by (?:tomorrow|morning|the morning|next week))\b"
-        r"|\b(?:will not|am not going to) be (?:here|around|alive) to (?:take care of|look "
-        r"after|feed|walk|see|watch|use|need)\b",
-    ),
-    rule(
-        "read_this_gone", INDIRECT, 0.85,
-        r"\b(?:by the time|when) (?:you|anyone|someone|they) (?:read|reads|see|sees|get|gets|"
-        r"find|finds) this,? i (?:will|would|will already|might) (?:be gone|be dead|have gone|"
-        r"not be)\b",
-    ),
-    rule(
-        "final_message", INDIRECT, 0.8,
-        r"\b(?:this is|here is|consider this|these are) (?:my|a|the) final "
-        r"(?:goodbye|message|note|letter|words|post)\b(?! (?:for|before|until|till) )"
-        r"|\b(?:these are|here are) my last words\b"
-        r"|\bgoodbye (?:forever|for good|world|everyone,? forever|cruel world)\b"
-        r"|\b(?:my|a) (?:final|last) goodbye\b",
-    ),
-    rule("this_is_goodbye", INDIRECT, 0.7, r"\bthis is (?:my |our )?goodbye\b"),
-    rule(
-        "say_goodbye", INDIRECT, 0.45,
-        r"\bi (?:just |only )?(?:wanted|want|needed) to (?:say|tell you) goodbye\b"
-        r"|\bsaying goodbyes? to (?:people|everyone|my \w+|everybody)\b",
-    ),
-    rule(
-        "covert_goodbye", INDIRECT, 0.8,
-        r"\bgoodbyes?\b.{0,40}\bwithout (?:them|anyone|anybody|people|my \w+) (?:knowing|realizing"
-        r"|noticing)\b",
-    ),
-    rule(
-        "giving_away", INDIRECT, 0.45,
-        r"\b(?:giving|gave|give|given|handing) (?:away|out) (?:all (?:of )?my \w+|everything|"
-        r"my (?:stuff|things|belongings|possessions|prized \w+|favou?rite \w+))\b",
-    ),
-    rule(
-        "wont_need", INDIRECT, 0.8,
-        r"\b(?:will not|am not going to|would not) need (?:it|them|any of (?:it|this|that|them)|"
-        r"my \w+|anything|this|that)(?: <w>){0,3}? (?:anymore|any more|any longer|where i am going"
-        r"|after (?:tonight|today|this))\b",
-    ),
-    rule("where_going", INDIRECT, 0.4, r"\bwhere i am going\b"),
-    rule(
-        "affairs_in_order", INDIRECT, 0.6,
-        r"\b(?:put|putting|get|getting|got|have|had|sorting) my (?:affairs|things|life) in order\b",
-    ),
-    rule(
-        "farewell_letters", INDIRECT, 0.3,
-        r"\b(?:wrote|writing|written|write|left|leaving) (?:<w> )?(?:letters?|notes?|messages?) "
-        r"(?:to|for) (?:my \w+|everyone|everybody|the people i love|people i love|them all)\b",
-    ),
-    rule(
-        "made_peace", INDIRECT, 0.55,
-        r"\b(?:made|make|making|at) (?:my )?peace with (?:it|dying|death|everything|my decision|"
-        r"leaving|the decision|this|what i am going to do)\b",
-    ),
-    # The negation belongs to the phrase ("I don't see any way out but one"), so no flip.
-    rule(
-        "only_way_out", INDIRECT, 0.8,
-        r"\b(?:only|one) way out\b|\bway out (?:except|but|other than|besides) (?:one|this|"
-        r"death|dying|that)\b",
-        negatable=False,
-    ),
-    rule("no_way_out", DESPAIR, 0.4, r"\b(?:no|not any|not a) way out\b"),
-    rule(
-        "disappear_forever", INDIRECT, 0.75,
-        r"\b(?:want|wish|need|going) to (?:just )?(?:disappear|vanish|fade away|be gone)"
-        r"(?: <w>){0,2}? (?:forever|for good|permanently|and never come back)\b",
-    ),
-    rule(
-        "disappear", DESPAIR, 0.3,
-        r"\b(?:want|wish|need) (?:i could )?(?:to )?(?:just )?(?:disappear|vanish)\b",
-    ),
-    rule(
-        "waiting_to_die", INDIRECT, 0.75,
-        r"\b(?:just |only )?waiting (?:to die|for (?:death|the end|it all to end|it to end|"
-        r"my turn to die))\b",
-    ),
-    rule(
-        "own_funeral", INDIRECT, 0.6,
-        r"\b(?:imagin|pictur|think|dream|fantasi[sz])\w* (?:about )?my (?:own )?funeral\b",
-    ),
-    rule(
-        "want_it_over", INDIRECT, 0.75,
-        r"\bi (?:just )?want (?:it all|everything|my life|all of (?:it|this)|this life) to "
-        r"(?:end|be over|stop)\b|\bi (?:just )?want it to (?:end|be over|stop) "
-        r"(?:forever|for good)\b",
-    ),
-    rule(
-        "cannot_go_on", INDIRECT, 0.45,
-        r"\bi (?:cannot|can not|am not able to|do not know how to) (?:go on|keep going|"
-        r"keep living|do this|do life|continue|keep doing this)(?: anymore| any more| any longer"
-        r"| like this|\s*[.!,?]|$)",
-    ),
-    rule(
-        "end_it_time", INDIRECT, 0.8,
-        r"\b(?:end|ending) (?:it|things|everything) (?:tonight|today|now|soon|forever|for good|"
-        r"this week|this weekend)\b",
-    ),
-    rule(
-        "done_with_everything", INDIRECT, 0.45,
-        r"\bi am (?:so |just |completely |totally )?done with (?:everything|it all|all of this|"
-        r"this world|everyone|trying)\b",
-    ),
-    rule(
-        "tell_them_sorry", INDIRECT, 0.45,
-        r"\btell (?:my \w+|everyone|them|him|her|my family)(?: that)? i (?:am sorry|love "
-        r"(?:them|him|her|you|everyone))\b",
+        r"taking (?:all|them|it)|take (?:all|them)|to end|for tonight|right here|and thinking|"
+        r"need the (?:courage|guts|nerve|strength))",
     ),
 )

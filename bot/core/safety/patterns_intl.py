@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from .rules import DESPAIR, EXPLICIT, INDIRECT, Rule, rule
+from .rules import DESPAIR, EXPLICIT, INDIRECT, THIRD_PARTY, Rule, rule
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,9 @@ ES: tuple[Rule, ...] = (
     rule(
         "es:not_live", EXPLICIT, 0.9,
         r"\bno quiero (?:seguir )?(?:vivir|viviendo|estar viv[oa]|existir|despertar)(?: mas)?\b"
-        r"|\bya no quiero (?:vivir|existir|estar aqui)\b|\bno tengo (?:ninguna )?(?:razon|"
+        r"|\b(?:quiero|quisiera) (?:solo )?dejar de existir\b"
+        r"|\bya no quiero (?:vivir|existir|estar aqui)\b|\bno merezco vivir\b"
+        r"|\bno tengo (?:ninguna )?(?:razon|"
         r"motivo|ganas) (?:para|de) (?:vivir|seguir)\b",
         lang="es",
     ),
@@ -57,6 +59,7 @@ ES: tuple[Rule, ...] = (
     rule(
         "es:despair", DESPAIR, 0.3,
         r"\bno aguanto mas\b|\bya no puedo mas\b|\bnadie me quiere\b|\bno sirvo para nada\b"
+        r"|\bquiero desaparecer\b"
         r"|\bsin esperanza\b",
         lang="es",
     ),
@@ -80,18 +83,23 @@ FR: tuple[Rule, ...] = (
     rule(
         "fr:not_live", EXPLICIT, 0.9,
         r"\b(?:je ne veux plus|je veux plus|j'ai plus envie de|je n'ai plus envie de|j ai plus "
-        r"envie de|plus envie de|je n'ai plus aucune raison de) (?:vivre|exister|me reveiller)\b",
+        r"envie de|plus envie de|je n'ai plus aucune raison de) (?:vivre|exister|me reveiller)\b"
+        r"|\bje ne merite pas de vivre\b|\bje (?:veux|voudrais) (?:juste )?(?:arreter "
+        r"d'exister|ne plus exister)\b",
         lang="fr",
     ),
     rule(
         "fr:suicide_thoughts", EXPLICIT, 0.9,
-        r"\bje pense (?:<w> ){0,2}au suicide\b|\bidees (?:noires|suicidaires)\b"
+        r"\b(?:je pense|j'ai pense|je pensais|j'y pense|je songe|j'ai songe) (?:<w> ){0,2}"
+        r"(?:au suicide|a me suicider|a me tuer|a en finir)\b|\bidees (?:noires|suicidaires)\b"
         r"|\bje suis suicidaire\b|\bpensees suicidaires\b",
         lang="fr",
     ),
     rule(
         "fr:tired_living", EXPLICIT, 0.8,
-        r"\b(?:fatigue|fatiguee|las|lasse|marre) de (?:vivre|la vie)\b", lang="fr",
+        r"\b(?:fatigue|fatiguee|las|lasse|marre|n'en peux plus|j'en peux plus) de (?:vivre|la "
+        r"vie)\b",
+        lang="fr",
     ),
     rule(
         "fr:indirect", INDIRECT, 0.8,
@@ -101,7 +109,8 @@ FR: tuple[Rule, ...] = (
     ),
     rule(
         "fr:despair", DESPAIR, 0.3,
-        r"\bje n'en peux plus\b|\bj'en peux plus\b|\bpersonne ne m'aime\b|\bje suis un fardeau\b",
+        r"\bje n'en peux plus\b|\bj'en peux plus\b|\bpersonne ne m'aime\b|\bje suis un fardeau\b"
+        r"|\bje (?:veux|voudrais) (?:juste )?dispara[iî]tre\b",
         lang="fr",
     ),
 )
@@ -109,21 +118,24 @@ FR: tuple[Rule, ...] = (
 DE: tuple[Rule, ...] = (
     rule(
         "de:desire_death", EXPLICIT, 0.9,
-        r"\bich (?:will|m(?:o|oe)chte|w(?:u|ue)rde gerne|will einfach|m(?:o|oe)chte einfach|"
-        r"will nur noch|m(?:o|oe)chte nur noch|will jetzt) (?:<w> )?sterben\b"
-        r"|\bich will tot sein\b|\bich w(?:u|ue)nschte,? ich w(?:a|ae)re tot\b",
+        r"\b(?:ich )?(?:will|m(?:o|oe)chte|w(?:u|ue)rde (?:gerne|lieber)|"
+        r"w(?:u|ue)nsche mir,?) "
+        r"(?:<w> ){0,3}(?:sterben|tot sein)\b|\bich w(?:u|ue)nschte,? ich w(?:a|ae)re tot\b",
         lang="de",
     ),
     rule(
         "de:not_live", EXPLICIT, 0.9,
         r"\bich (?:will|m(?:o|oe)chte|kann|werde|mag) (?:<w> )?nicht mehr (?:leben|weiterleben|"
-        r"da sein|existieren|aufwachen)\b|\bkeine lust mehr (?:zu|auf) (?:leben|das leben)\b",
+        r"da sein|existieren|aufwachen)\b|\bwenn ich (?:<w> ){0,2}nicht mehr (?:leben|da sein|"
+        r"existieren|aufwachen) w(?:u|ue)rde\b|\bich verdiene es nicht,? zu leben\b"
+        r"|\bkeine lust mehr (?:zu|auf) (?:leben|das leben)\b",
         lang="de",
     ),
     rule(
         "de:kill_self", EXPLICIT, 0.95,
         r"\bich (?:bringe?|werde|will|m(?:o|oe)chte) mich (?:<w> ){0,3}(?:um|umbringen)\b"
-        r"|\bmich umzubringen\b|\bmir das leben (?:zu )?nehmen\b|\bmeinem leben ein ende "
+        r"|\bmich umzubringen\b|\bich mich (?:<w> ){0,2}umbring\w*|\bmir das leben (?:zu )?"
+        r"nehmen\b|\bmeinem leben ein ende "
         r"(?:zu )?(?:setzen|machen|bereiten)\b",
         lang="de",
     ),
@@ -144,8 +156,14 @@ DE: tuple[Rule, ...] = (
         lang="de",
     ),
     rule(
+        "de:cannot_go_on", INDIRECT, 0.5,
+        r"\bich (?:will|mag|kann) (?:einfach |echt |wirklich )?nicht mehr(?=\s*(?:[.!]|$))",
+        lang="de",
+    ),
+    rule(
         "de:despair", DESPAIR, 0.3,
-        r"\bich kann nicht mehr\b|\bich halte (?:das|es) nicht mehr aus\b|\bniemand "
+        r"\bich kann nicht mehr\b|\bich halte (?:das|es) nicht mehr aus\b|\bkeine kraft mehr\b"
+        r"|\bniemand "
         r"(?:vermisst|braucht|liebt) mich\b|\bhoffnungslos\b",
         lang="de",
     ),
@@ -155,13 +173,16 @@ IT: tuple[Rule, ...] = (
     rule(
         "it:desire_death", EXPLICIT, 0.9,
         r"\b(?:voglio|vorrei|desidero|ho voglia di|voglio solo) morire\b"
-        r"|\bvorrei essere mort[oa]\b",
+        r"|\bvorrei essere mort[oa]\b|\b(?:vorrei|voglio) non svegliarmi piu\b"
+        r"|\b(?:vorrei|voglio) (?:solo |soltanto )?(?:smettere di esistere|non esistere piu|"
+        r"non esserci piu)\b",
         lang="it",
     ),
     rule(
         "it:kill_self", EXPLICIT, 0.95,
-        r"\b(?:voglio|vorrei|penso di|pensando di|sto pensando di|ho deciso di|devo|ho voglia di|"
-        r"sto per|voglio solo) (?:<w> )?(?:uccidermi|ammazzarmi|suicidarmi|togliermi la vita|"
+        r"\b(?:voglio|vorrei|(?:penso|pensando|pensato|sto pensando)(?: <w>)? di|ho deciso di|"
+        r"devo|ho voglia di|sto per|voglio solo) (?:<w> )?(?:uccidermi|ammazzarmi|suicidarmi|"
+        r"togliermi la vita|"
         r"farla finita(?! con (?:questo|questa|il|la|lo|quel|quella)))\b"
         r"|\bmi (?:voglio|vorrei|sto per) (?:uccidere|ammazzare|suicidare|togliere la vita)\b"
         r"|\bsuicidarmi\b",
@@ -170,7 +191,7 @@ IT: tuple[Rule, ...] = (
     rule(
         "it:not_live", EXPLICIT, 0.9,
         r"\bnon voglio (?:piu )?(?:vivere|esistere|svegliarmi)(?: piu)?\b"
-        r"|\bnon ho piu (?:voglia|motivo) di vivere\b",
+        r"|\bnon ho piu (?:voglia|motivo) di vivere\b|\bnon merito di vivere\b",
         lang="it",
     ),
     rule(
@@ -190,7 +211,7 @@ IT: tuple[Rule, ...] = (
     ),
     rule(
         "it:despair", DESPAIR, 0.3,
-        r"\bnon ce la faccio piu\b|\bnessuno mi vuole\b|\bsenza speranza\b",
+        r"\bnon ce la faccio piu\b|\bnessuno mi vuole\b|\bsenza speranza\b|\bvoglio sparire\b",
         lang="it",
     ),
 )
@@ -212,7 +233,9 @@ PT: tuple[Rule, ...] = (
     rule(
         "pt:not_live", EXPLICIT, 0.9,
         r"\b(?:nao|ja nao) quero (?:mais )?(?:viver|existir|acordar|estar viv[oa])(?: mais)?\b"
-        r"|\bnao tenho (?:mais )?(?:razao|motivo|vontade) (?:para|de) viver\b",
+        r"|\b(?:quero|queria) (?:so )?(?:deixar|parar) de existir\b"
+        r"|\bnao tenho (?:mais )?(?:razao|motivo|vontade) (?:para|de) viver\b|\bnao mereco "
+        r"viver\b",
         lang="pt",
     ),
     rule(
@@ -232,9 +255,57 @@ PT: tuple[Rule, ...] = (
     ),
     rule(
         "pt:despair", DESPAIR, 0.3,
-        r"\bnao aguento mais\b|\bninguem se importa\b|\bsem esperanca\b",
+        r"\bnao aguento mais\b|\bninguem se importa\b|\bsem esperanca\b|\bquero (?:sumir|"
+        r"desaparecer)\b",
         lang="pt",
     ),
 )
 
-INTL_RULES: tuple[Rule, ...] = ES + FR + DE + IT + PT
+THIRD_PARTY_INTL: tuple[Rule, ...] = (
+    rule(
+        "es:third_party", THIRD_PARTY, 0.85,
+        r"\b(?:se quiere|quiere|queria|se va a|va a|esta pensando en|piensa en|intento|intenta)"
+        r" (?:matarse|morirse|suicidarse|quitarse la vida|morir)\b|\bse (?:quiere|va a|queria) "
+        r"(?:matar|morir|suicidar|quitar la vida)\b|\bse (?:corta|esta cortando|autolesiona)\b",
+        lang="es",
+    ),
+    rule(
+        "fr:third_party", THIRD_PARTY, 0.85,
+        r"\b(?:veut|voudrait|va|pense a|parle de|a essaye de) (?:se tuer|mourir|se suicider|en "
+        r"finir|mettre fin a ses jours)\b|\bse scarifie\b",
+        lang="fr",
+    ),
+    rule(
+        "de:third_party", THIRD_PARTY, 0.85,
+        r"\b(?:er|sie|jemand) (?:<w> ){0,3}(?:will|m(?:o|oe)chte|wird|denkt an|redet von|spricht "
+        r"von) (?:<w> ){0,2}(?:sich umbringen|sterben|selbstmord|suizid|sich das leben nehmen)\b"
+        r"|\bwill sich (?:<w> )?umbringen\b|\bsich (?:selbst )?(?:ritzt|verletzt)\b",
+        lang="de",
+    ),
+    rule(
+        "it:third_party", THIRD_PARTY, 0.85,
+        r"\b(?:vuole|vorrebbe|pensa di|sta pensando di|vuole solo) (?:<w> )?(?:morire|uccidersi|"
+        r"ammazzarsi|suicidarsi|farla finita|togliersi la vita)\b|\bsi (?:vuole|vuol|vorrebbe) "
+        r"(?:uccidere|ammazzare|suicidare|togliere la vita)\b|\bsi taglia\b",
+        lang="it",
+    ),
+    rule(
+        "pt:third_party", THIRD_PARTY, 0.85,
+        r"\b(?:quer|queria|vai|pensa em|esta pensando em|tentou) (?:se )?(?:morrer|matar|"
+        r"suicidar|tirar a (?:propria )?vida)\b|\bse (?:corta|cortando|machuca)\b",
+        lang="pt",
+    ),
+)
+
+ENDING_ALL: tuple[Rule, ...] = (
+    rule(
+        "es:end_everything", INDIRECT, 0.5,
+        r"\b(?:voy a|quiero|necesito) acabar con todo\b", lang="es",
+    ),
+    rule(
+        "pt:end_everything", INDIRECT, 0.5,
+        r"\b(?:vou|quero|preciso) acabar com tudo\b", lang="pt",
+    ),
+)
+
+INTL_RULES: tuple[Rule, ...] = ES + FR + DE + IT + PT + THIRD_PARTY_INTL + ENDING_ALL

@@ -23,12 +23,13 @@ DESPAIR_EN: tuple[Rule, ...] = (
     ),
     rule(
         "hate_self", DESPAIR, 0.3,
-        r"\bi (?:<w> )?hate (?:my life|myself|being me|who i am|everything|this life)\b",
+        r"\bi (?:<w> )?hate (?:my life|myself|being me|who i am|everything|this life|being here|"
+        r"being alive)\b",
     ),
     rule(
         "worthless", DESPAIR, 0.3,
         r"\bi am (?:so |such |just |completely |totally |nothing but )?(?:an? )?(?:worthless|"
-        r"useless|failure|burden|waste of space|waste of air|pathetic|unlovable|broken|"
+        r"useless|failure|burden|waste of (?:space|air|oxygen|life|skin)|pathetic|unlovable|broken|"
         r"mistake|disappointment to everyone)\b|\bi ruin everything\b",
     ),
     rule(
@@ -36,7 +37,8 @@ DESPAIR_EN: tuple[Rule, ...] = (
         r"\bi (?:just |really |honestly |literally |always |often )*(?:feel|felt|have felt|"
         r"have been feeling|am feeling) (?:so |completely |totally |just )?"
         r"(?:empty|numb|hopeless|worthless|trapped|dead inside|like a burden|like such a "
-        r"failure|like a failure|like nothing|invisible to everyone)\b|\bi am (?:so )?trapped\b",
+        r"failure|like a failure|like nothing|invisible|like a ghost|like i do not exist)\b"
+        r"|\bi am (?:so )?trapped\b",
     ),
     rule(
         "cannot_take_it", DESPAIR, 0.35,
@@ -56,7 +58,8 @@ DESPAIR_EN: tuple[Rule, ...] = (
     rule(
         "nobody_cares", DESPAIR, 0.3,
         r"\b(?:no one|nobody|noone) (?:<w> )?(?:cares|loves me|would care|understands me|"
-        r"wants me|needs me)\b|\beveryone (?:left|leaves|abandoned|hates) me\b",
+        r"wants me|needs me|listens|listens to me|notices me|sees me|gets me|remembers me)\b"
+        r"|\beveryone (?:left|leaves|abandoned|hates) me\b",
     ),
     rule(
         "alone", DESPAIR, 0.25,
@@ -94,6 +97,17 @@ DESPAIR_EN: tuple[Rule, ...] = (
     rule(
         "hurting_long", DESPAIR, 0.25,
         r"\b(?:been )?hurting for so long\b|\bcannot stop hurting\b",
+    ),
+    rule(
+        "masking", DESPAIR, 0.25,
+        r"\b(?:hiding|hide|hid|hidden) how (?:bad|much pain|sad|depressed|much i am hurting)\b"
+        r"|\bpretend(?:ing|ed)? (?:i am|to be|that i am) (?:ok|okay|fine|happy|alright)\b"
+        r"|\btold (?:\w+ ){1,2}i was (?:fine|ok|okay) but\b",
+    ),
+    rule(
+        "nothing_ok_since", DESPAIR, 0.25,
+        r"\bnothing (?:has been|is|was|feels) (?:ok|okay|right|the same|good) (?:since|without)\b"
+        r"|\bi cannot (?:do this|go on|live|cope) without (?:him|her|them)\b",
     ),
     rule(
         "low_mood", DESPAIR, 0.15,
@@ -142,10 +156,18 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
     ),
     rule(
         "other_side", CONTEXTUAL, 0.25,
-        r"\bsee you (?:on the other side|in (?:heaven|the next life|another life|the afterlife|"
+        r"\b(?:see|meet|wait(?:ing)? for|find|join) (?:you|me) (?:on|at|from) the other side\b"
+        r"|\bsee you (?:on the other side|in (?:heaven|the next life|another life|the afterlife|"
         r"a better place))\b|\b(?:go|going) to (?:a )?better place\b|\bcross(?:ing)? over\b",
     ),
     rule("want_out", CONTEXTUAL, 0.2, r"\bi (?:just )?(?:want|need) out\b(?! of)"),
+    rule(
+        "heading_to_height", CONTEXTUAL, 0.3,
+        r"\b(?:heading|going|driving|walking|on my way|gonna go|about to go) (?:up )?to (?:the|a) "
+        r"(?:bridge|roof|rooftop|cliff|cliffs|tracks|train tracks|top floor|parking garage|"
+        r"river|overpass|tallest building)\b(?! (?:club|game|tournament|party|restaurant|cafe|"
+        r"bar|market|festival|concert))",
+    ),
     rule(
         "at_the_edge", CONTEXTUAL, 0.3,
         r"\bi am (?:standing|sitting|up|out|stood|sat) on (?:the|a|top of (?:the|a)) (?:bridge|"
@@ -154,8 +176,8 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
     ),
     rule(
         "reunion_wish", CONTEXTUAL, 0.2,
-        r"\b(?:want|wish|long|need) (?:i could )?(?:to )?(?:be|see) (?:with )?(?:him|her|them|my "
-        r"\w+) again\b",
+        r"\b(?:want|wish|long|need|get|going|gonna) (?:i could )?(?:to )?(?:be|see) (?:with )?"
+        r"(?:him|her|them|my \w+) again\b|\bbe reunited with\b",
     ),
     rule("tonight_night", CONTEXTUAL, 0.2, r"\b(?:tonight|today) is the (?:night|day)\b"),
     rule(
@@ -166,7 +188,8 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
     rule(
         "decided", CONTEXTUAL, 0.2,
         r"\bi (?:have|had) made (?:my|a|the|up my) (?:decision|mind|choice)\b|\bmy mind is made "
-        r"up\b|\bi know what i (?:have|need|got) to do\b",
+        r"up\b|\bi know what i (?:have|need|got) to do\b|\bi (?:have |had )?(?:finally )?"
+        r"decided(?= (?:tonight|today|it is|that|this is|now)\b|\s*(?:[.!]|$))",
     ),
     rule(
         "dont_worry_me", CONTEXTUAL, 0.25,
@@ -174,14 +197,58 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
     ),
     rule(
         "not_scared", CONTEXTUAL, 0.25,
-        r"\bi am not (?:scared|afraid)(?: (?:anymore|any more|of it|of dying|of death|now))\b",
+        r"\bi am not (?:scared|afraid)(?: anymore| any more| of it| of dying| of death| now)?"
+        r"(?=\s*(?:[.!,]|$))",
         negatable=False,
     ),
     rule(
         "do_it_tonight", CONTEXTUAL, 0.35,
-        r"\b(?:going to|will|gonna) do it (?:tonight|today|now|soon)\b",
+        r"\b(?:going to|will|gonna|doing) (?:do )?it (?:tonight|today|now|soon|this weekend|"
+        r"tomorrow|this week|after (?:work|school|class))\b",
     ),
-    rule("thanks_everything", CONTEXTUAL, 0.15, r"\bthanks? (?:you )?for everything\b"),
+    rule(
+        "plan_date", CONTEXTUAL, 0.3,
+        r"\bi have (?:a|the) plan and (?:a|the) (?:date|time|day)\b|\b(?:set|picked|chosen|chose)"
+        r" (?:a|the) date\b|\bi (?:just )?need the (?:courage|guts|nerve)(?= to do it| to go "
+        r"through|\s*(?:[.!,]|$))",
+    ),
+    rule(
+        "farewell_affection", CONTEXTUAL, 0.2,
+        r"\byou will always be my\b|\bi will always (?:love|remember) you\b|\btake care of "
+        r"yourself\b|\bthank you for being (?:there|my friend|you)\b|\bplease be happy\b",
+        negatable=False,
+    ),
+    rule(
+        "free_soon", CONTEXTUAL, 0.2,
+        r"\b(?:going to|will|gonna|soon) (?:finally )?be free (?:tonight|soon|at last|forever|"
+        r"from (?:it all|everything|this|the pain))\b|\bfree (?:at last|forever)\b",
+    ),
+    rule(
+        "when_gone", CONTEXTUAL, 0.25,
+        r"\b(?:when|after|once|if) i am (?:gone|not here|not around)\b|\bi have (?:got )?"
+        r"everything (?:ready|set|planned|prepared|sorted)\b|\bwill not be needing (?:it|them|"
+        r"those|these|any of (?:it|this|them))(?=\s*(?:[.!,]|$))",
+        negatable=False,
+    ),
+    rule(
+        "through_with_it", CONTEXTUAL, 0.3,
+        r"\b(?:go|going|gonna go|went|get|getting) through with it\b",
+    ),
+    rule(
+        "its_time", CONTEXTUAL, 0.2,
+        r"\bit is (?:almost |nearly |finally |now |about )?time(?=\s*(?:[.!,]|$|now\b))",
+    ),
+    rule(
+        "remember_me", CONTEXTUAL, 0.2,
+        r"\b(?:do not|never|please do not|try not to) forget (?:about )?me\b|\bremember me\b",
+        negatable=False,
+    ),
+    rule(
+        "thanks_everything", CONTEXTUAL, 0.15,
+        r"\bthanks? (?:you )?for (?:everything|putting up with me|always being there|being my "
+        r"friend|(?:listening|being there|everything) (?:all this time|all these \w+|always))\b"
+        r"(?!.{0,60}\b(?:better|helped|see you|tomorrow|later|good night|goodnight)\b)",
+    ),
     rule(
         "only_one", CONTEXTUAL, 0.2,
         r"\byou (?:were|have been|are) the only (?:one|person|thing) (?:who|that) (?:ever )?"

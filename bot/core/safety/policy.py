@@ -56,9 +56,13 @@ def needs_break_reminder(
     now: datetime,
     interval: timedelta = BREAK_INTERVAL,
     *,
-    minor: bool,
+    minor: bool = True,
 ) -> bool:
-    """For known minors: every ``interval`` of continuing interaction, take a break."""
+    """For known minors: every ``interval`` of continuing interaction, take a break.
+
+    Callers usually ask only for minors, so ``minor`` defaults to True; pass the user's
+    flag to let this function do the check.
+    """
     if not minor:
         return False
     since = session_started_at

@@ -183,19 +183,22 @@ def disclosure_notice(
     *,
     template: str | None = None,
     locale: str | None = None,
+    minor: bool = False,
 ) -> str:
     """Tell the user they are talking to an AI. ``template`` may use ``{name}``.
 
     An override that forgets to say "AI" gets the standard sentence appended: the law asks
-    for a clear and conspicuous notice, and a persona-flavoured greeting is not one.
+    for a clear and conspicuous notice, and a persona-flavoured greeting is not one. For a
+    known minor the first notice adds that companion chatbots may not suit some minors.
     """
     if kind not in ("first", "periodic"):
         raise ValueError(f"disclosure kind must be 'first' or 'periodic', not {kind!r}")
     lang = pick_language(language_for(locale))
     default = NOTICES[lang][f"disclosure_{kind}"]
     name = companion_name.strip() or "your companion"
+    suitability = f" {NOTICES[lang]['minor_suitability']}" if minor and kind == "first" else ""
     if not template or not template.strip():
-        return default.format(name=name)
+        return default.format(name=name) + suitability
     rendered = string.Formatter().vformat(template, (), _SafeDict(name=name,
                                                                   companion_name=name))
     lowered = f" {rendered.lower()} "
@@ -203,7 +206,7 @@ def disclosure_notice(
                for w in _AI_WORDS):
         log.warning("disclosure template does not say it is an AI; appending the standard line")
         rendered = f"{rendered.rstrip()} {NOTICES[lang]['disclosure_periodic'].format(name=name)}"
-    return rendered
+    return rendered + suitability
 
 
 def break_reminder(companion_name: str, *, locale: str | None = None) -> str:

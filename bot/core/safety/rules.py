@@ -66,7 +66,10 @@ _NEGATORS = frozenset(
     "nunca ni".split()
 )
 _TOKEN = re.compile(r"[a-z']+")
-_CLAUSE_BREAK = re.compile(r"[,;:.!?\n]|\bbut\b|\baber\b|\bpero\b|\bmais\b")
+# "and" also closes a negation's reach: "I have no strength left and want to be dead".
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?\n]|\b(?:but|aber|pero|mais|and|und|y|et|e)\b"
+)
 NEGATION_WINDOW = 4
 
 SELF = re.compile(r"\b(?:i|me|myself|mine)\b")
