@@ -119,7 +119,9 @@ async def _report(args: argparse.Namespace) -> int:
         await store.close()
     report = {
         "year": args.year,
-        "crisis_referrals": counts.get("crisis_referral", 0),
+        "crisis_referrals": counts.get("crisis_referral", 0)
+        + counts.get("crisis_referral_third_party", 0),
+        "of_which_for_someone_else": counts.get("crisis_referral_third_party", 0),
         "output_replacements": counts.get("output_blocked", 0),
         "moderator_alerts": counts.get("moderator_alert", 0),
         "note": "Counts only; OS1 keeps no user identifiers in these figures.",

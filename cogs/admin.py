@@ -48,6 +48,11 @@ class Admin(commands.Cog):
     async def send_alert(self, alert: SupportAlert, channel_id: int) -> None:
         """Tell moderators a member may need support: who and where, never what they said."""
         channel = self.bot.get_channel(channel_id)
+        if channel is None:
+            try:
+                channel = await self.bot.fetch_channel(channel_id)
+            except discord.HTTPException:
+                channel = None
         if not isinstance(channel, discord.abc.Messageable):
             log.warning("alert channel %s is gone", channel_id)
             return

@@ -165,7 +165,8 @@ class CompanionCommands(commands.Cog):
         limits = self.services.library.limits
         if file.size > limits.max_file_bytes:
             raise UserInputError("too big", user_message=(
-                f"{file.filename} is {file.size / MB:,.0f} MB; I can read archives up to "
+                f"{discord.utils.escape_markdown(file.filename)} is {file.size / MB:,.0f} MB; "
+                f"I can read archives up to "
                 f"{limits.max_file_bytes / MB:,.0f} MB."))
         await interaction.response.defer(ephemeral=True, thinking=True)
         user = interaction.user

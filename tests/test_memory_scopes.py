@@ -35,7 +35,7 @@ from bot.testing.provider import FakeProvider
 from bot.testing.sinks import RecordingSink
 
 CHAT = "/v1/chat/completions"
-_NEW = re.compile(r"^\[(\d+)\] \d{4}-\d{2}-\d{2} ([^:]+): (.*)$", re.M)
+_NEW = re.compile(r"^\[(\d+)\] \d{4}-\d{2}-\d{2} ([^:]+): (.*)$", re.MULTILINE)
 _CANARY = re.compile(r"canary-[0-9a-f]{12}")
 _BAND = re.compile(r"favourite band is (share-[0-9a-f]{8})")
 _LIKE = re.compile(r"I really like (\w+)")
@@ -133,7 +133,6 @@ async def svc(request, fake_provider: FakeProvider, tmp_path, clock) -> AsyncIte
 @pytest.mark.parametrize("seed", [11, 2024])
 async def test_dm_canaries_never_reach_server_prompts(svc: Services, fake_provider, seed):
     people, order = world(seed, n_users=30 if seed == 11 else 12)
-    canaries = {p.canary: p for p in people}
     guild_turns = dm_turns = 0
     for person, scope, text in order:
         start = len(fake_provider.requests)

@@ -23,8 +23,8 @@ from bot.testing.provider import FakeProvider
 from bot.testing.sinks import RecordingSink
 
 MAYA = 7001
-_NEW = re.compile(r"^\[(\d+)\] (\d{4}-\d{2}-\d{2}) ([^:]+): (.*)$", re.M)
-_EXISTING = re.compile(r"^\[(\d+)\] \(since [^)]*\) (.*)$", re.M)
+_NEW = re.compile(r"^\[(\d+)\] (\d{4}-\d{2}-\d{2}) ([^:]+): (.*)$", re.MULTILINE)
+_EXISTING = re.compile(r"^\[(\d+)\] \(since [^)]*\) (.*)$", re.MULTILINE)
 
 Rule = Callable[[list[tuple[int, str, str]], dict[str, int]], list[dict[str, Any]]]
 
@@ -209,6 +209,19 @@ async def test_malformed_or_foreign_operations_are_ignored(svc, fake_provider):
     # Each batch was consumed once: the cursor moved past what was offered.
     assert await svc.store.memories.extraction_cursor(MAYA, DM_SCOPE) == \
         await svc.store.messages.last_id(MAYA, DM_SCOPE)
+
+
+async def test_a_backlog_is_extracted_oldest_first_in_batches(svc, fake_provider):
+    seen = script_extraction(fake_provider, add_for(("number 0.", "Maya's first note.")))
+    for i in range(40):  # e.g. said while onboarding: kept, not yet answered or extracted
+        await svc.conversations.record(Turn(user_id=MAYA, text=f"note number {i}.",
+                                                 display_name="Maya"))
+    await say(svc, "ok, I'm done onboarding")
+    shown = [[said for _, _, said in new_messages(body)] for body in seen]
+    assert len(shown) == 2 and len(shown[0]) == 30
+    assert shown[0][0] == "note number 0." and shown[1][0] == "note number 30."
+    assert "ok, I'm done onboarding" in shown[1]
+    assert [m.content for m in await memories(svc)] == ["Maya's first note."]
 
 
 async def test_relative_dates_are_resolved_in_what_the_model_sees(svc, fake_provider):

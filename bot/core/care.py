@@ -16,7 +16,7 @@ from bot.core.clock import Clock
 from bot.core.conversation import Care, CareDecision
 from bot.core.models import DM_SCOPE, Companion, StoredMessage, Turn, User
 from bot.core.safety import output, policy, responses
-from bot.core.safety.detector import RiskState, assess, combine
+from bot.core.safety import LEVELS, RiskState, assess, combine
 from bot.store import Store
 
 if TYPE_CHECKING:
@@ -29,6 +29,12 @@ SESSION_GAP = timedelta(minutes=30)
 SAFE_MODE_MIN = timedelta(hours=12)
 ALERT_MIN_GAP = timedelta(minutes=10)
 CONTEXT_MESSAGES = 12
+
+ADULTS_ONLY_SERVER = (
+    "This server has asked companions to talk only with members who've told us they're 18 or "
+    "older, so I'll sit this one out here. If that's you, use `/companion start` in our DMs "
+    "to tell me — and I'm always around in DMs."
+)
 
 
 @dataclass(frozen=True)
@@ -81,31 +87,41 @@ class CareService(Care):
             updates["session_started_at"] = now
         assert session_start is not None
 
+        locale = user.locale or self.default_locale
         if user.last_disclosure_at is None:
-            decision.notices.append(
-                responses.disclosure_notice("first", name, template=self.disclosure_template))
+            decision.notices.append(responses.disclosure_notice(
+                "first", name, template=self.disclosure_template, locale=locale,
+                minor=user.is_minor))
             updates["last_disclosure_at"] = now
         elif policy.needs_disclosure(user.last_disclosure_at, session_start, now,
                                      interval=self.disclosure_interval):
-            decision.notices.append(
-                responses.disclosure_notice("periodic", name, template=self.disclosure_template))
+            decision.notices.append(responses.disclosure_notice(
+                "periodic", name, template=self.disclosure_template, locale=locale,
+                minor=user.is_minor))
             updates["last_disclosure_at"] = now
 
         if user.is_minor and policy.needs_break_reminder(
-                user.last_break_reminder_at, session_start, now):
-            decision.notices.append(responses.break_reminder(name))
+                user.last_break_reminder_at, session_start, now, minor=True):
+            decision.notices.append(responses.break_reminder(name, locale=locale))
             updates["last_break_reminder_at"] = now
         if self.time_notice_after and policy.needs_time_notice(
                 session_start, user.last_time_notice_at, now, after=self.time_notice_after):
             minutes = int((now - session_start).total_seconds() // 60)
-            decision.notices.append(responses.time_spent_notice(minutes))
+            decision.notices.append(responses.time_spent_notice(minutes, locale=locale))
             updates["last_time_notice_at"] = now
+
+        if user.age_bracket == "under-13":  # Discord's own minimum age; we can't be a companion
+            decision.intercept = (
+                "I'm sorry — I'm only for people 13 and older, so I can't be your companion. "
+                "If something is hard right now, please talk to an adult you trust.")
+            await self.store.people.update_user(user.id, **updates)
+            return decision
 
         # Servers that require adults: companions decline politely for minors or unknown age.
         if last.guild_id is not None:
             settings = await self.store.ops.guild_settings(last.guild_id)
             if settings.require_adults and (user.is_minor or user.age_bracket is None):
-                decision.intercept = responses.adult_only_decline()
+                decision.intercept = ADULTS_ONLY_SERVER
                 await self.store.people.update_user(user.id, **updates)
                 return decision
 
@@ -123,7 +139,8 @@ class CareService(Care):
                 assessment = combine(assessment, scores)
         new_state = (state or RiskState()).update(assessment, now)
         updates["risk_state"] = new_state.to_dict()
-        decision.risk_level = assessment.level
+        # The reply is checked against the higher of this message's risk and the carried state.
+        decision.risk_level = max(assessment.level, new_state.level(now), key=LEVELS.index)
         safe_mode = user.safe_mode_since is not None
         if safe_mode and new_session and assessment.level in ("none", "low") and \
                 now - (user.safe_mode_since or now) >= SAFE_MODE_MIN and \
@@ -133,14 +150,15 @@ class CareService(Care):
             log.info("safe mode ended for a user after a calm new session")
 
         if assessment.crisis:
-            locale = user.locale or self.default_locale
             lines: Sequence[str] = ()
             if last.guild_id is not None:
                 lines = (await self.store.ops.guild_settings(last.guild_id)).helplines
             decision.intercept = responses.crisis_response(
                 assessment, locale=locale, server_lines=lines, user_name=user.display_name)
             updates["safe_mode_since"] = user.safe_mode_since or now
-            await self.store.ops.count_safety_event(now.year, "crisis_referral")
+            # Referrals for the person themself, and for people worried about someone else.
+            kind = "crisis_referral_third_party" if assessment.third_party_only else "crisis_referral"
+            await self.store.ops.count_safety_event(now.year, kind)
             log.warning("crisis response given (kinds=%s, reasons=%s)",
                         ",".join(assessment.kinds), ";".join(assessment.reasons))
             if last.guild_id is not None:

@@ -87,7 +87,8 @@ class CompanionService(ContextProvider):
         query: str,
     ) -> PromptContext:
         persona = await self.persona(companion.persona_key)
-        char = persona.prompt_name(companion.name) or "your companion"
+        # A name the user gave (or the companion chose) wins over the persona's own.
+        char = companion.name or persona.prompt_name() or "your companion"
         user_name = user.display_name or "friend"
         system = render_system_prompt(persona, char_name=char, user_name=user_name)
         lore = select_lore(

@@ -109,19 +109,30 @@ class Conversations:
         self.after_turn = after_turn
         self._pending: dict[int, list[_Pending]] = {}
         self._workers: dict[int, asyncio.Task[None]] = {}
+        self._record_locks: dict[int, asyncio.Lock] = {}
 
     async def record(self, turn: Turn) -> None:
-        """Persist a user message without replying yet (e.g. while onboarding)."""
+        """Persist a user message without replying yet (e.g. while onboarding).
+
+        A per-user lock taken before the first await keeps messages in arrival order even
+        when several of them are being stored at once.
+        """
         now = turn.at or self.clock.now()
         turn.at = now
-        await self.store.people.ensure_user(turn.user_id, turn.display_name, now)
-        await self.store.messages.add(
-            NewMessage(
-                user_id=turn.user_id, scope=turn.scope, role="user",
-                speaker=turn.display_name or "user", content=turn.text, created_at=now,
-                discord_message_id=turn.discord_message_id,
-            )
-        )
+        lock = self._record_locks.setdefault(turn.user_id, asyncio.Lock())
+        try:
+            async with lock:
+                await self.store.people.ensure_user(turn.user_id, turn.display_name, now)
+                await self.store.messages.add(
+                    NewMessage(
+                        user_id=turn.user_id, scope=turn.scope, role="user",
+                        speaker=turn.display_name or "user", content=turn.text, created_at=now,
+                        discord_message_id=turn.discord_message_id,
+                    )
+                )
+        finally:
+            if not lock.locked() and not getattr(lock, "_waiters", None):
+                self._record_locks.pop(turn.user_id, None)
 
     async def reply_pending(self, user_id: int, scope: str, sink: ReplySink) -> bool:
         """Answer stored messages that have had no reply yet; False if there are none."""

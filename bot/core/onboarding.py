@@ -262,6 +262,9 @@ class Onboarding:
         await self.store.people.update_user(
             user_id, age_bracket=None if age in (None, "unsaid") else age,
             timezone=merged.get("timezone"), onboarded_at=now, display_name=user_name,
+            # The onboarding intro says plainly that this is an AI: that is the first disclosure.
+            last_disclosure_at=now, last_seen_at=now,
+            session_started_at=now,
         )
         memories = answer_memories(merged, user_name)
         await self._replace_answer_memories(user_id, memories, now)

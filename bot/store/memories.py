@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins  # `list` is also a method name here; annotations below mean the type
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -148,7 +150,7 @@ class Memories:
     async def search(
         self, user_id: int, match: str, limit: int, *, scopes: Sequence[str] | None,
         include_shareable: bool = True, current_only: bool = False,
-    ) -> list[tuple[int, float]]:
+    ) -> builtins.list[tuple[int, float]]:
         """BM25-ranked memory ids. `scopes` limits by where a memory was learned;
         shareable memories are added back when `include_shareable`."""
         where, params = scope_filter(scopes, "m.scope")
@@ -185,7 +187,9 @@ class Memories:
             [(kind, item_id, user_id, model, dim, blob) for item_id, blob in items],
         )
 
-    async def vectors(self, user_id: int, kind: str, model: str) -> list[tuple[int, bytes]]:
+    async def vectors(
+        self, user_id: int, kind: str, model: str
+    ) -> builtins.list[tuple[int, bytes]]:
         rows = await self.db.fetchall(
             "SELECT item_id, vec FROM vectors WHERE user_id = ? AND item_kind = ? AND model = ?",
             (user_id, kind, model),

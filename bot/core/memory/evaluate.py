@@ -12,7 +12,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +51,10 @@ def load_dataset(path: str | Path) -> list[dict[str, Any]]:
 
 
 def _parse_date(value: str) -> datetime:
+    """A session's wall-clock time. Naive times are read as UTC, not as this machine's zone, so
+    the indexed dates (and so the figures) are the same on every machine."""
     dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return dt if dt.tzinfo else dt.replace(tzinfo=datetime.now().astimezone().tzinfo)
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
 async def evaluate_conversation(

@@ -9,6 +9,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.core.memory.dates import resolve_relative_dates
 from bot.core.models import Memory, StoredMessage
@@ -41,6 +42,16 @@ class Operation:
     fact: str | None
     memory_id: int | None
     sources: tuple[int, ...]
+
+
+def zone(name: str | None) -> ZoneInfo | None:
+    """The person's time zone, if they told us one we know (dates are then theirs, not UTC's)."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _local_date(when: datetime, tz: tzinfo | None) -> str:

@@ -164,8 +164,9 @@ def render_markdown(data: dict[str, Any]) -> str:
     lines = [f"# Everything your companion knows about {user.get('display_name') or 'you'}", "",
              f"Exported {data.get('exported_at', '')}.", ""]
     if companion:
-        lines += [f"Your companion: **{companion.get('name') or 'unnamed'}** "
-                  f"(persona `{companion.get('persona_key')}`), since {companion.get('created_at')}.", ""]
+        lines += [(f"Your companion: **{companion.get('name') or 'unnamed'}** "
+                   f"(persona `{companion.get('persona_key')}`), since "
+                   f"{companion.get('created_at')}."), ""]
     profile = (data.get("profiles") or [{}])[0].get("content") if data.get("profiles") else None
     if profile:
         lines += ["## Profile", "", profile, ""]

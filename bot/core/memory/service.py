@@ -13,7 +13,6 @@ import logging
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
@@ -134,11 +133,14 @@ class MemoryService:
             index = await self._index(user_id, kind)
             if index is None or not len(index):
                 continue
-            hits = await asyncio.to_thread(index.search, qvec, depth * 2)
             if kind == "fact" and scopes is not None:
+                # Search only among the facts this scope may see, so private ones can neither
+                # appear nor crowd the visible ones out of the top.
                 allowed = await self.store.memories.visible_ids(user_id, scopes=scopes)
-                hits = [(i, s) for i, s in hits if i in allowed]
-            elif kind == "message" and scopes is not None:
+                hits = await asyncio.to_thread(index.search, qvec, depth, only=allowed)
+            else:
+                hits = await asyncio.to_thread(index.search, qvec, depth * 2)
+            if kind == "message" and scopes is not None:
                 rows = await self.store.messages.by_ids(user_id, [i for i, _ in hits])
                 ok = {m.id for m in rows if _scope_ok(m.scope, scopes)}
                 hits = [(i, s) for i, s in hits if i in ok]
@@ -237,16 +239,20 @@ class MemoryService:
             self._dirty.add((user_id, scope))
             return
         async with lock:
-            while True:
+            pending = [scope]
+            while pending:
+                current = pending.pop(0)
                 try:
-                    await self._upkeep(user_id, scope)
+                    await self._upkeep(user_id, current)
                 except ModelError as exc:
                     log.warning("memory upkeep skipped (model unavailable): %s", exc)
                 except Exception:  # noqa: BLE001 - upkeep must never break conversations
                     log.exception("memory upkeep failed")
-                if (user_id, scope) not in self._dirty:
-                    break
-                self._dirty.discard((user_id, scope))
+                # Turns that ended meanwhile, in this scope or any other, get their run now.
+                for key in [d for d in self._dirty if d[0] == user_id]:
+                    self._dirty.discard(key)
+                    if key[1] not in pending:
+                        pending.append(key[1])
         if not lock.locked():
             self._locks.pop(user_id, None)
 
@@ -264,7 +270,7 @@ class MemoryService:
         """Run extraction over messages since the cursor, oldest first, in batches; returns
         operations applied. The cursor advances per batch, so a crash resumes where it was."""
         assert self.model is not None
-        tz = _zone(user)
+        tz = extraction.zone(user.timezone)
         applied = 0
         for _ in range(MAX_BATCHES_PER_RUN):
             cursor = await self.store.memories.extraction_cursor(user.id, scope)
@@ -353,7 +359,7 @@ class MemoryService:
             request = extraction.summary_request(
                 user.display_name or "the user",
                 companion.display_name if companion else "companion",
-                latest.content if latest else None, chunk, _zone(user))
+                latest.content if latest else None, chunk, extraction.zone(user.timezone))
             text = (await self.model.complete(request, max_tokens=400, temperature=0.2)).strip()
             if not text:
                 return
@@ -387,16 +393,6 @@ class MemoryService:
     def forget_cache(self, user_id: int) -> None:
         self._cache.invalidate((user_id, "fact"))
         self._cache.invalidate((user_id, "message"))
-
-
-def _zone(user: User) -> ZoneInfo | None:
-    """The person's time zone, if they told us one we know."""
-    if not user.timezone:
-        return None
-    try:
-        return ZoneInfo(user.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
 
 
 def _scope_ok(scope: str, allowed: list[str]) -> bool:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from .frames import (
@@ -193,6 +194,8 @@ def _needs_self(name: str) -> bool:
     return name in _NEEDS_SELF
 
 
+# Pure and immutable, so memoised: earlier messages are re-read as context on every turn.
+@lru_cache(maxsize=8192)
 def _analyse(text: str) -> _Analysis:
     norm = normalize(text)
     language = detect_language(norm)

@@ -28,6 +28,8 @@ class Rule:
     ``negatable`` rules are dropped when a negator governs them ("I would never kill myself").
     ``needs_self`` rules only count when the clause is about the speaker (I / me / myself);
     they are phrasings such as "thinking about suicide" that carry no subject of their own.
+    ``unless`` is a guard: when it matches anywhere in the clause, the rule does not fire
+    ("letters for my grandma" + "birthday").
     """
 
     name: str
@@ -37,6 +39,10 @@ class Rule:
     lang: str = "en"
     negatable: bool = True
     needs_self: bool = False
+    unless: re.Pattern[str] | None = None
+
+    def blocked(self, text: str) -> bool:
+        return self.unless is not None and self.unless.search(text) is not None
 
 
 NON_NEGATOR_WORD = (
@@ -53,10 +59,12 @@ def rule(
     lang: str = "en",
     negatable: bool = True,
     needs_self: bool = False,
+    unless: str | None = None,
 ) -> Rule:
     """Compile a rule. In ``pattern``, ``<w>`` stands for one word that is not a negator."""
     compiled = re.compile(pattern.replace("<w>", NON_NEGATOR_WORD))
-    return Rule(name, kind, weight, compiled, lang, negatable, needs_self)
+    guard = re.compile(unless) if unless else None
+    return Rule(name, kind, weight, compiled, lang, negatable, needs_self, guard)
 
 
 # Words that, just before a match, turn it around: "I would NEVER hurt myself",

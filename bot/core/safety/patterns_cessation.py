@@ -1,0 +1,285 @@
+"""Compositional first-person frames: the speaker's *cessation* plus a wish, acceptance or plan.
+
+Instead of listing sentences, these rules are built from small lexicons:
+
+- ``CEASE``: concepts of the self no longer being there: dying, not waking up, not being
+  here / around / alive, not existing, being gone, disappearing for good, going to sleep
+  forever, ending things, getting hit by a car, never seeing next year;
+- a *wish* ("I want / wish / hope / pray / need / am ready / am close to"), an
+  *acceptance* ("I'd be fine / okay / wouldn't mind if I ..."), or a *plan* ("going to",
+  "decided to") governing the concept;
+- *no future* ("can't see a future where I'm still here", "don't plan on seeing my
+  birthday"), *finality* ("my last night on earth", "goodbye forever", "no more pain after
+  tonight") and *burden ending* ("I won't bother anyone after tonight").
+
+Matched on ``english_view`` text, per sentence; negation, past history, reported speech and
+fiction frames are applied by the detector as for every first-person rule. ``<w>`` is a
+word that is not a negator.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .patterns_en import ADV
+from .rules import CONTEXTUAL, DESPAIR, EXPLICIT, INDIRECT, Rule, rule
+
+log = logging.getLogger(__name__)
+
+_HERE = (
+    r"(?:here|around|alive|in (?:this|the) world|on (?:this )?earth|on this planet|"
+    r"anywhere|a thing)"
+)
+_PERM = (
+    r"(?:forever|for good|permanently|for real|for ever|for eternity|once and for all|"
+    r"and never come back|and not come back|and stay gone|without a trace)"
+)
+# Waking up, but not "wake up early / until noon / for school".
+_WAKE = r"wake up(?: again| ever again| tomorrow| in the morning)?(?! (?:early|late|on time|in " \
+    r"time|before|until|till|at \d|for (?:school|work|class)|and (?:go|get|have)))"
+_PAST_WAKE = r"(?:did not|never) (?:wake|woke) up(?: again| tomorrow| in the morning)?" \
+    r"(?! (?:early|late|on time|in time|before|until|till|at \d|for (?:school|work|class)))"
+_VEHICLE = r"(?:a|the|some) (?:car|truck|bus|train|tram|lorry|semi|drunk driver)"
+
+# The concept, as a base-form verb phrase ("want to X", "hope I X", "ready to X").
+CEASE = (
+    rf"(?:die|be dead|pass away|not {_WAKE}|never {_WAKE}|stop waking up|"
+    rf"not have to {_WAKE}|not be {_HERE}|never be {_HERE}|no longer be {_HERE}|"
+    rf"not exist(?: anymore)?|stop existing|cease to exist|stop being (?:alive|here|a thing)|"
+    rf"stop living|stop breathing|be gone {_PERM}|"
+    r"be gone(?=\s*(?:[.!,?]|$|from (?:this|the) (?:world|earth|planet)))|"
+    rf"(?:disappear|vanish|fade away|go away|leave) {_PERM}|"
+    rf"(?:go to sleep|sleep|fall asleep|go dark) {_PERM}|"
+    r"(?:fall asleep|go to sleep|close my eyes) and (?:never|not) (?:wake up|open them)|"
+    rf"(?:get|be) (?:hit|run over|killed) by {_VEHICLE}|"
+    r"not make it (?:home|through (?:the night|tonight)|to (?:morning|tomorrow))|"
+    r"never see (?:tomorrow|the morning|another day|my (?:next )?birthday|next year)|"
+    r"end (?:it|it all|things|everything|my life|my story|my suffering)"
+    r"(?! (?:with|between|for|on|early|at|in))"
+    r")"
+)
+# The same concept after "if I ...": past forms ("if I didn't wake up", "if I was gone").
+CEASE_PAST = (
+    rf"(?:died|just died|{_PAST_WAKE}|(?:was|were) not {_HERE}|(?:was|were) (?:gone|dead|"
+    r"never born)|disappeared|vanished|stopped existing|ceased to exist|did not exist|"
+    r"never existed|stopped breathing|did not make it|(?:got|was|were) (?:hit|run over|"
+    rf"killed) by {_VEHICLE}|went to sleep (?:forever|for good|and never woke up))"
+)
+_WISH = (
+    r"(?:want|wanted|need|wish|would like|would love|long|am longing|crave|yearn|"
+    r"am ready|feel ready|think i am ready|just want|really want|am about|am close|am so close|"
+    r"am this close|am getting close|have decided|decided|intend|plan|am planning|"
+    r"would give anything|keep wanting|am dreaming|dream)"
+)
+_HOPE = r"(?:hope|pray|am hoping|am praying|keep hoping|keep praying|wish|am wishing)"
+_ACCEPT = (
+    r"(?:(?:would|will)(?: <w>)? (?:be|feel) (?:totally |completely |perfectly |honestly )?"
+    r"(?:ok|okay|fine|happy|glad|relieved|at peace|alright|cool|content|good|grateful)"
+    r"(?: with it)?|would not (?:even |really |honestly )?(?:mind|care)|do not (?:even |"
+    r"really )?(?:mind|care)|would (?:honestly |kind of |rather |much )?prefer(?: it)?|"
+    r"(?:it )?would be (?:so much |much |a lot )?(?:easier|better|nice|simpler|a relief|"
+    r"for the best|peaceful|best)|(?:it is|it would be|would be|is) (?:easier|better|"
+    r"simpler) for (?:everyone|everybody|them|all))"
+)
+_NOT_CHOSEN = (  # who, when or why: "want to disappear for a weekend" is not this
+    r"(?! (?:for (?:a|the|one|some|this|next) (?:while|bit|week|weekend|day|night|"
+    r"month|year|moment|few)|of (?:embarrassment|shame|cringe)|from (?:social media|"
+    r"twitter|the internet|this (?:app|server|group|chat))))"
+)
+
+CESSATION_EN: tuple[Rule, ...] = (
+    rule(
+        "cease:wish", EXPLICIT, 0.85,
+        rf"\bi {ADV}{_WISH}(?: to)? {ADV}(?:to )?{CEASE}{_NOT_CHOSEN}",
+    ),
+    rule(
+        "cease:hope", EXPLICIT, 0.85,
+        rf"\bi {ADV}{_HOPE} (?:that )?i (?:just |would |will |could |can |finally |"
+        rf"simply |somehow )*{CEASE}{_NOT_CHOSEN}"
+        rf"|\b{_HOPE} (?:that )?{_VEHICLE}(?: \w+){{0,3}} (?:hits|hit|kills|runs over|"
+        r"crashes into) me\b",
+    ),
+    rule(
+        "cease:accept", INDIRECT, 0.8,
+        rf"\b{_ACCEPT}(?: <w>){{0,3}}? if i (?:just |simply |never |quietly |suddenly |"
+        rf"one day )*{CEASE_PAST}"
+        rf"|\b{_ACCEPT}(?: <w>){{0,2}}? if {_VEHICLE}(?: \w+){{0,3}} (?:hit|hits|ran over|"
+        r"runs over|killed|kills) me\b"
+        r"|\b(?:would not|do not|would honestly not|would not really) mind (?:dying|not waking"
+        r" up|never waking up|being dead|not existing|disappearing|getting hit by)\b"
+        r"|\bi am (?:ok|okay|fine|at peace|alright) with (?:dying|not waking up|never waking "
+        r"up|not being here|not existing|being dead)\b",
+        negatable=False,
+    ),
+    rule(
+        "cease:ready_to_go", INDIRECT, 0.75,
+        rf"\bi {ADV}(?:am|feel) (?:so |finally |really )?(?:ready|done|prepared) (?:to leave "
+        r"(?:this|the) (?:world|earth|life)|to be gone|to leave for good|to say goodbye (?:to "
+        r"(?:this|the) world|forever))\b",
+    ),
+    # No future: "can't see a future where I'm still here", "don't plan on seeing my birthday".
+    rule(
+        "cease:no_future", INDIRECT, 0.8,
+        r"\b(?:cannot|can not|could not|do not|never) (?:see|picture|imagine|envision) (?:a|any|"
+        r"my|the) future (?:where|with|that has|that includes|in which) (?:i am|i|me|myself)"
+        r"(?: still| even)? (?:here|alive|around|in it|living|existing|surviving)\b"
+        r"|\b(?:no|not a|not any|there is no) (?:version|world|timeline|future|scenario|"
+        r"universe)(?: <w>){0,4}? (?:that has|that includes|with|where|in which) (?:me|i am|i)"
+        r"(?: still)?(?: in it| alive| here| around|(?=\s*(?:[.!,?]|$)))",
+    ),
+    rule(
+        "cease:no_plan_to_reach", INDIRECT, 0.75,
+        r"\bi (?:do not|no longer) (?:plan|intend|expect|think i will (?:get|live)|want) (?:on |to )"
+        r"?(?:see|seeing|reach|reaching|make it to|making it to|live to|living to|being around "
+        r"for|be around for|get to|getting to|turn|turning|get there|getting there|stick around|"
+        r"be here for|being here for)"
+        r"(?: (?:my|another|next|the|christmas|graduation|summer|\d+|new year|it|there|much "
+        r"longer|long|older|old))?\b(?!(?: \w+){0,3} (?:party|ex|him|her|them|game|movie|show)\b)",
+        unless=r"\b(?:celebrat\w*|party|cake|gifts?|presents?)\b",
+    ),
+    rule(
+        "cease:cannot_picture_age", INDIRECT, 0.55,
+        r"\bi (?:<w> )?(?:cannot|can not|could not|do not) (?:see|picture|imagine) (?:myself|me) "
+        r"(?:at|reaching|turning|making it to|getting to|living to|past|in) (?:\d+|next year|the "
+        r"future|old age|\w+ years?)\b(?! (?:with|in|as|having|doing|working|living in|married))",
+    ),
+    rule(
+        "cease:absent_horizon", INDIRECT, 0.75,
+        rf"\bi (?:<w> )?(?:will not|am not going to|might not|may not|probably will not|do not "
+        rf"think i will|doubt i will|will no longer|would not) be (?:here|around|alive|{_HERE})"
+        r"(?: <w>){0,2}? (?:for (?:christmas|my birthday|new year|thanksgiving|graduation|next "
+        r"year|the summer|much longer|long|the holidays)|by (?:the weekend|tomorrow|morning|the "
+        r"morning|next week|monday|friday|the end of the (?:week|month))|in the morning|after "
+        r"(?:tonight|today|this week|this)|next (?:year|christmas|summer)|to see (?:the morning|"
+        r"tomorrow|next year|it))\b",
+        unless=r"\b(?:camp\w*|trip|travel\w*|vacation|holiday|flight|flying|moving|move|"
+        r"visit\w*|abroad|out of town|dentist|doctor|appointment|work|shift|exam|school|class|"
+        r"busy|offline|signal|wifi|internet|conference|wedding|festival|break|hiatus|be back|"
+        r"talk soon|see you|brb|afk|gtg|hospital|surgery|family|parents|grandma|grandpa)\b",
+    ),
+    rule(
+        "cease:absent_soon", INDIRECT, 0.45,
+        r"\bi (?:<w> )?(?:will not|am not going to|might not|may not|will no longer) be "
+        r"(?:here|around|alive)(?: <w>)? (?:tomorrow|tonight|soon|anymore|any more|next week)\b",
+        unless=r"\b(?:camp\w*|trip|travel\w*|vacation|holiday|flight|flying|moving|move|"
+        r"visit\w*|abroad|out of town|dentist|doctor|appointment|work|shift|exam|school|class|"
+        r"busy|offline|signal|wifi|internet|conference|wedding|festival|break|hiatus|be back|"
+        r"talk soon|see you|brb|afk|gtg|hospital|surgery|family|parents|grandma|grandpa)\b",
+    ),
+    rule(
+        "cease:point_of_me", EXPLICIT, 0.8,
+        r"\b(?:what is|whats|what) (?:even )?the point (?:of|in) (?:me|my)(?: even| still| just)? "
+        r"(?:being alive|being here|living|existing|staying alive|waking up|being around)\b"
+        r"|\b(?:do not|cannot|can not) see (?:the|any) point (?:of|in) (?:me )?(?:living|being "
+        r"alive|being here|going on|staying alive|existing|waking up)\b",
+    ),
+    rule(
+        "cease:life_ends", EXPLICIT, 0.85,
+        r"\bmy life (?:ends|will end|is going to end|is ending|will be over|ends here)"
+        r"(?= (?:tonight|today|now|soon|here|this week|tomorrow)|\s*(?:[.!]|$))",
+    ),
+    rule(
+        "cease:close_to_ending", EXPLICIT, 0.8,
+        r"\b(?:so |this |really |getting |very )?close to (?:ending (?:it|things|everything|it all|"
+        r"my life)(?! with| between)|killing myself|doing it|giving up on (?:life|living))\b",
+        needs_self=True,
+    ),
+    # Finality: time running out for the speaker.
+    rule(
+        "final:last_night_on_earth", INDIRECT, 0.85,
+        r"\b(?:my|the|our) last (?:night|day|sunset|morning|week|hours?|moments?|breath) "
+        r"(?:on (?:this )?earth|alive|in this world|on this planet|of my life|ever)\b",
+    ),
+    rule(
+        "final:my_last_night", INDIRECT, 0.45,
+        r"\b(?:it is|this is|today is|tonight is) my last (?:night|day)\b(?! (?:in|at|before|of|"
+        r"with|as|here in|on the|working|off|at work|of (?:work|school|class|vacation|holiday)))"
+        r"(?=\s*(?:[.!,?]|$| and | i | so | just ))",
+    ),
+    rule(
+        "final:goodbye_forever", INDIRECT, 0.75,
+        r"\b(?:goodbye|good bye|bye|goodnight|good night|farewell|night) (?:forever|for good|"
+        r"for the last time)\b(?=\s*(?:[.!,?]|$|(?:to )?(?:everyone|everybody|all|you|y'?all|"
+        r"guys|friends|world|my (?:love|friends|family|darling|dear))\b))",
+    ),
+    rule(
+        "final:nice_knowing", INDIRECT, 0.5,
+        r"\b(?:it was|it has been|was) (?:nice|good|great|a pleasure) knowing (?:you|y'?all|"
+        r"everyone|everybody|all of you)\b",
+        unless=r"\b(?:exam|test|boss|meeting|class|game|match|raid|lol|lmao|haha\w*|jk)\b",
+    ),
+    rule(
+        "final:relief_after", INDIRECT, 0.5,
+        r"\b(?:will not|is not going to|am not going to|never|no more|not) (?:have to )?(?:hurt|"
+        r"feel (?:anything|a thing|this|pain)|suffer|cry|be in pain|deal with (?:any of )?(?:this|"
+        r"it)|wake up|pretend)(?: anymore| any more| again)? (?:after (?:tonight|today|tomorrow|"
+        r"this)|by (?:tomorrow|morning|the morning))\b"
+        r"|\bno more (?:pain|hurting|suffering|crying|tears|waking up) (?:after (?:tonight|today|"
+        r"tomorrow|this)|soon|by morning)\b"
+        r"|\b(?:it|this|everything|the pain) will (?:all )?(?:stop|end) (?:hurting )?(?:after|"
+        r"tonight|for good|forever)\b",
+        negatable=False,
+    ),
+    rule(
+        "final:make_it_stop", INDIRECT, 0.5,
+        r"\b(?:make|making|let) (?:it|it all|this|everything|the pain|all of (?:it|this)|the "
+        r"noise|the thoughts) (?:stop|end|go away|be over)(?: <w>)? (?:tonight|for good|forever|"
+        r"permanently|once and for all|today|now)\b",
+    ),
+    rule(
+        "final:no_bother", INDIRECT, 0.75,
+        r"\b(?:will not|am not going to|will never|will no longer|would not|never) (?:have to )?"
+        r"(?:bother|burden|annoy|trouble|disturb|worry|inconvenience|be a (?:burden|bother|"
+        r"problem) (?:to|for)) (?:anyone|anybody|you|everyone|people|my \w+|them|you guys|you "
+        r"all)(?: <w>){0,2}? (?:after (?:tonight|today|this)|much longer|for (?:much )?longer|"
+        r"ever again|soon|for long)\b",
+    ),
+    rule(
+        "final:this_is_it", CONTEXTUAL, 0.2,
+        r"(?:^|[.!] )this is it(?=\s*(?:[.!,]|$))|\b(?:bye|goodbye) (?:everyone|everybody|all|"
+        r"guys|y'?all)(?=\s*(?:[.!,]|$))",
+        negatable=False,
+    ),
+    rule(
+        "final:better_this_way", CONTEXTUAL, 0.2,
+        r"\b(?:it is|this is|it will be|it would be) (?:better|best|for the best) this way\b",
+        negatable=False,
+    ),
+    rule(
+        "cease:world_without_me", INDIRECT, 0.75,
+        r"\b(?:want|wish|need|let) (?:the world|everyone|everything|life|people) to (?:keep "
+        r"going|go on|move on|carry on|continue) without me\b",
+    ),
+    rule(
+        "cease:everything_dark", INDIRECT, 0.7,
+        r"\b(?:want|wish|need) (?:everything|it all|the world|it) to (?:go|stay|fade) (?:dark|"
+        r"black|quiet|silent) (?:and stay that way|forever|for good|permanently)\b",
+    ),
+    rule(
+        "despair:without_them", DESPAIR, 0.3,
+        r"\bi (?:cannot|can not|do not know how to) (?:do anything|breathe|function|live|go on|"
+        r"cope|do this|keep going|be here) without (?:him|her|them|my \w+)\b"
+        r"|\bi am (?:so )?lost without (?:him|her|them|my \w+)\b",
+    ),
+    rule(
+        "despair:burden_tired", DESPAIR, 0.35,
+        r"\b(?:tired|sick|exhausted) of being (?:a|such a|everyone's) (?:burden|problem|"
+        r"disappointment|failure|mess)\b|\beveryone (?:hates|is tired of|is sick of) me\b",
+    ),
+)
+
+# Joining someone who has died: scored with the context (see ``grief``), low alone.
+REUNION_EN: tuple[Rule, ...] = (
+    rule(
+        "reunion", CONTEXTUAL, 0.2,
+        r"\bi (?:am|will|can|get to|am going to|am gonna|am about to|am ready to|am coming to|"
+        r"want to|just want to|need to|will finally|am finally going to)(?: go| finally| just| "
+        r"soon| really)* (?:be with|see|join|meet|hold|hug|be reunited with) (?:him|her|them|"
+        r"my \w+(?: \w+)?)(?: again| soon| now| tonight| at last| finally| very soon| in heaven|"
+        r" up there| on the other side)*(?=\s*(?:[.!,?]|$))",
+        negatable=False,
+        unless=r"\b(?:grave|cemetery|memorial|tombstone|headstone|urn|dreams?|photos?|"
+        r"pictures?|video|this weekend|tomorrow|next week|on (?:monday|tuesday|wednesday|"
+        r"thursday|friday|saturday|sunday))\b",
+    ),
+)
