@@ -64,14 +64,15 @@ async def _memory_eval(args: argparse.Namespace) -> int:
     from bot.services import make_embedder, make_llm
 
     settings = _settings(args)
-    llm = make_llm(settings) if args.extract else None
+    llm = make_llm(settings) if args.extract or args.embedder == "provider" else None
     embedder = None
     if args.embedder != "none":
         env = Settings.from_mapping({"OS1_EMBEDDER": args.embedder,
                                      "OS1_EMBEDDING_MODEL": settings.embedding_model or "x"})
-        embedder = make_embedder(env, llm or make_llm(settings))
+        embedder = make_embedder(env, llm)  # type: ignore[arg-type]
     try:
-        result = await run_eval(args.file, k=args.k, model=llm, embedder=embedder)
+        result = await run_eval(args.file, k=args.k, model=llm if args.extract else None,
+                                embedder=embedder)
     except UserInputError as exc:
         print(f"os1 memory eval: {exc.user_message}", file=sys.stderr)
         return 2

@@ -91,36 +91,36 @@ class Settings:
     def from_mapping(cls, env: Mapping[str, str]) -> Settings:
         r = _Reader(env)
         embedder = r.choice("OS1_EMBEDDER", ("none", "provider", "local"), "none")
-        embedding_model = r.str("OS1_EMBEDDING_MODEL")
+        embedding_model = r.text("OS1_EMBEDDING_MODEL")
         if embedder == "provider" and not embedding_model:
             raise SettingsError(
                 "OS1_EMBEDDER=provider needs OS1_EMBEDDING_MODEL (e.g. text-embedding-3-small)."
             )
         return cls(
-            discord_token=Secret(r.str("DISCORD_TOKEN") or ""),
+            discord_token=Secret(r.text("DISCORD_TOKEN") or ""),
             discord_api_base=r.url("DISCORD_API_BASE"),
             discord_gateway_url=r.url("DISCORD_GATEWAY_URL", schemes=("ws", "wss")),
             owner_ids=r.ids("OS1_OWNER_IDS"),
             openai_base_url=r.url("OPENAI_BASE_URL") or "https://api.openai.com/v1",
-            openai_api_key=Secret(r.str("OPENAI_API_KEY") or ""),
-            model=r.str("OS1_MODEL") or "gpt-4o-mini",
+            openai_api_key=Secret(r.text("OPENAI_API_KEY") or ""),
+            model=r.text("OS1_MODEL") or "gpt-4o-mini",
             embedding_model=embedding_model,
             embedder=embedder,
-            moderation=r.bool("OS1_MODERATION", False),
+            moderation=r.flag("OS1_MODERATION", False),
             model_timeout_s=r.number("OS1_MODEL_TIMEOUT", 60.0, lo=1, hi=600),
             model_max_retries=int(r.number("OS1_MODEL_MAX_RETRIES", 2, lo=0, hi=10)),
             context_tokens=int(r.number("OS1_CONTEXT_TOKENS", 8000, lo=1000, hi=2_000_000)),
             reply_max_tokens=int(r.number("OS1_REPLY_MAX_TOKENS", 700, lo=50, hi=32_000)),
-            database=Path(r.str("OS1_DATABASE") or "data/os1.db"),
+            database=Path(r.text("OS1_DATABASE") or "data/os1.db"),
             log_level=r.choice(
                 "OS1_LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO", upper=True
             ),
-            memory_extraction=r.bool("OS1_MEMORY_EXTRACTION", True),
-            disclosure_text=r.str("OS1_DISCLOSURE_TEXT"),
+            memory_extraction=r.flag("OS1_MEMORY_EXTRACTION", True),
+            disclosure_text=r.text("OS1_DISCLOSURE_TEXT"),
             disclosure_interval_h=r.number("OS1_DISCLOSURE_INTERVAL_HOURS", 3.0, lo=0.1, hi=3.0),
             time_notice_minutes=int(r.number("OS1_TIME_NOTICE_MINUTES", 60, lo=0, hi=24 * 60)),
             rest_rate_per_s=r.number("OS1_REST_RATE_PER_S", 45.0, lo=1, hi=50),
-            default_locale=r.str("OS1_DEFAULT_LOCALE") or "en-US",
+            default_locale=r.text("OS1_DEFAULT_LOCALE") or "en-US",
         )
 
     def require_token(self) -> str:
@@ -144,12 +144,12 @@ class _Reader:
     def __init__(self, env: Mapping[str, str]) -> None:
         self.env = env
 
-    def str(self, name: str) -> str | None:
+    def text(self, name: str) -> str | None:
         value = self.env.get(name, "").strip()
         return value or None
 
-    def bool(self, name: str, default: bool) -> bool:
-        value = self.str(name)
+    def flag(self, name: str, default: bool) -> bool:
+        value = self.text(name)
         if value is None:
             return default
         low = value.lower()
@@ -160,7 +160,7 @@ class _Reader:
         raise SettingsError(f"{name} must be true or false, not {value!r}.")
 
     def number(self, name: str, default: float, *, lo: float, hi: float) -> float:
-        value = self.str(name)
+        value = self.text(name)
         if value is None:
             return default
         try:
@@ -172,7 +172,7 @@ class _Reader:
         return number
 
     def choice(self, name: str, options: tuple[str, ...], default: str, upper: bool = False) -> str:
-        value = self.str(name)
+        value = self.text(name)
         if value is None:
             return default
         value = value.upper() if upper else value.lower()
@@ -181,7 +181,7 @@ class _Reader:
         return value
 
     def url(self, name: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
-        value = self.str(name)
+        value = self.text(name)
         if value is None:
             return None
         if not any(value.startswith(f"{s}://") for s in schemes):
@@ -189,7 +189,7 @@ class _Reader:
         return value.rstrip("/") if schemes[0].startswith("http") else value
 
     def ids(self, name: str) -> frozenset[int]:
-        value = self.str(name)
+        value = self.text(name)
         if value is None:
             return frozenset()
         try:

@@ -89,6 +89,8 @@ class ConversationConfig:
     reply_max_tokens: int = 700
     history_turns: int = 60
     update_interval_s: float = 0.5
+    # Replies that finish this quickly are sent once, whole, with no edits at all.
+    first_update_delay_s: float = 0.4
     default_persona_key: str = "samantha"
 
 
@@ -258,6 +260,7 @@ class Conversations:
     ) -> str:
         chunks: list[str] = []
         last_update = 0.0
+        started = time.monotonic()
         stream = self.model.stream_chat(messages, max_tokens=self.config.reply_max_tokens)
         try:
             async for delta in stream:
@@ -265,7 +268,8 @@ class Conversations:
                 if not decision.stream:
                     continue
                 now = time.monotonic()
-                if now - last_update >= self.config.update_interval_s:
+                if (now - started >= self.config.first_update_delay_s
+                        and now - last_update >= self.config.update_interval_s):
                     so_far = "".join(chunks)
                     # The check runs on exactly what would be shown; unsafe text never streams.
                     if await self.care.check_output(user, so_far, decision, final=False):

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
-from typing import Any
 
+from .assessment import ACUTE, KIND_ORDER, Assessment
 from .frames import (
     BEREAVEMENT_EN,
     FACTUAL,
@@ -38,12 +38,18 @@ from .frames import (
     is_past_history,
     neutralize_idioms,
 )
+from .grief import message_losses, reunion_target_lost
 from .means import means_hits
+from .moderation import combine
 from .normalize import detect_language, english_view, normalize, sentences
+from .patterns_cessation import CESSATION_EN, REUNION_EN
 from .patterns_en import EXPLICIT_EN
 from .patterns_indirect import INDIRECT_EN
 from .patterns_intl import INTL_RULES
+from .patterns_intl_frames import INTL_FRAMES, REUNION_INTL
 from .patterns_mood import CONTEXTUAL_EN, DESPAIR_EN
+from .patterns_prep import preparation_hits
+from .patterns_resolution import RESOLUTION_EN
 from .rules import (
     BEREAVEMENT,
     CONTEXTUAL,
@@ -61,47 +67,24 @@ from .rules import (
     noisy_or,
 )
 from .state import ELEVATED, HIGH, RiskState, level_for
+from .third_person import THIRD_PARTY_EXTRA, reported_hits, withdrawal_with_hopelessness
 
 log = logging.getLogger(__name__)
 
-KIND_ORDER = (EXPLICIT, INDIRECT, MEANS, CONTEXTUAL, THIRD_PARTY, DESPAIR, HISTORY, BEREAVEMENT,
-              "moderation")
-_FIRST_PERSON_RULES: tuple[Rule, ...] = EXPLICIT_EN + INDIRECT_EN + DESPAIR_EN + CONTEXTUAL_EN
-_ACUTE = frozenset({EXPLICIT, INDIRECT, MEANS})
+__all__ = ["KIND_ORDER", "Assessment", "assess", "combine"]  # combine lives in .moderation
+
+_FIRST_PERSON_RULES: tuple[Rule, ...] = (
+    EXPLICIT_EN + INDIRECT_EN + CESSATION_EN + RESOLUTION_EN + DESPAIR_EN + CONTEXTUAL_EN
+    + REUNION_EN
+)
+_SPEAKER = re.compile(r"\b(?:i|me|myself)\b")
+_THIRD_RULES: tuple[Rule, ...] = THIRD_PARTY_EN + THIRD_PARTY_EXTRA
+_ALL_INTL: tuple[Rule, ...] = INTL_RULES + INTL_FRAMES
+_PERSONAL_KINDS = frozenset({EXPLICIT, INDIRECT, CONTEXTUAL, DESPAIR})
+_ACUTE = ACUTE
 _WORRY = ("worried", "scared", "afraid", "concerned", "help", "what should i", "what do i")
 CONTEXT_WINDOW = 10
 PRIOR_TRIGGER = 0.2  # prior despair at or above this turns ambiguous lines into a crisis
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """The detector's verdict on one message. ``reasons`` name rules, never user text."""
-
-    level: str = "none"
-    score: float = 0.0
-    kinds: tuple[str, ...] = ()
-    language: str = "en"
-    reasons: tuple[str, ...] = ()
-
-    @property
-    def crisis(self) -> bool:
-        return self.level == "high"
-
-    @property
-    def safe_mode(self) -> bool:
-        """Elevated or high: no romance, no "joining" roleplay, encourage reaching a person."""
-        return self.level in ("elevated", "high")
-
-    @property
-    def third_party_only(self) -> bool:
-        """The worry is about someone else (answer the helper), not the speaker."""
-        return THIRD_PARTY in self.kinds and not (_ACUTE | {CONTEXTUAL}) & set(self.kinds)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "level": self.level, "score": round(self.score, 4), "kinds": list(self.kinds),
-            "language": self.language, "reasons": list(self.reasons),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +92,8 @@ class _Analysis:
     hits: tuple[Hit, ...]
     language: str
     notes: tuple[str, ...]
+    lost: frozenset[str] = frozenset()  # who this message says died (for later reunions)
+    reunion: tuple[str, ...] = ()  # reunion phrases, to compare with earlier losses
 
 
 # Chat often drops the subject: "been thinking of ways to end it", "gonna do it tonight".
@@ -129,7 +114,7 @@ def _first_person_hits(sentence: str, report_pos: int | None) -> tuple[list[Hit]
     notes: list[str] = []
     for r in _FIRST_PERSON_RULES:
         m = r.regex.search(sentence)
-        if m is None:
+        if m is None or r.blocked(sentence):
             continue
         if r.negatable and is_negated(sentence, m.start()):
             notes.append(f"negated:{r.name}")
@@ -137,7 +122,11 @@ def _first_person_hits(sentence: str, report_pos: int | None) -> tuple[list[Hit]
         if r.needs_self and not _about_self(sentence):
             continue
         if report_pos is not None and m.start() >= report_pos:
-            hits.append(Hit(f"tp:reported:{r.name}", THIRD_PARTY, min(0.85, r.weight + 0.35)))
+            # A weak ambiguous line ("goodbye", "sorry for everything") is a worry, not a crisis.
+            weight = min(0.85, r.weight + 0.35)
+            if r.kind == CONTEXTUAL and r.weight < 0.35:
+                weight = min(weight, 0.5)
+            hits.append(Hit(f"tp:reported:{r.name}", THIRD_PARTY, weight))
             continue
         hits.append(Hit(r.name, r.kind, r.weight))
     return hits, notes
@@ -148,7 +137,7 @@ def _rule_hits(rules: Sequence[Rule], text: str, after: int = 0) -> list[Hit]:
     out = []
     for r in rules:
         m = next((m for m in r.regex.finditer(text) if m.start() >= after), None)
-        if m and not (r.negatable and is_negated(text, m.start())):
+        if m and not r.blocked(text) and not (r.negatable and is_negated(text, m.start())):
             out.append(Hit(r.name, r.kind, r.weight, r.lang))
     return out
 
@@ -165,15 +154,24 @@ def _sentence_hits(sentence: str, framed: bool) -> tuple[list[Hit], list[str]]:
         # The other person has to be named before what is reported about them:
         # "my friend is saying goodbyes" is theirs, "saying goodbye to my friends" is mine.
         after = min(m.start() for m in (subject, helper) if m is not None)
-        third = _rule_hits(THIRD_PARTY_EN, sentence, after) + _rule_hits(BEREAVEMENT_EN, sentence)
+        third = _rule_hits(_THIRD_RULES, sentence, after) + _rule_hits(BEREAVEMENT_EN, sentence)
+        if not any(h.kind == BEREAVEMENT for h in third):
+            third += reported_hits(sentence, _FIRST_PERSON_RULES)
+        third += withdrawal_with_hopelessness(sentence, third)
         if third and framed and not any(w in sentence for w in _WORRY):
             notes.append("frame:third_party_in_fiction_or_fact")
             third = []
         if any(h.kind == THIRD_PARTY for h in third):
             # Phrasings with no subject of their own, and ambiguous lines, belong to the
-            # person being reported on.
+            # person being reported on; so does everything when the speaker is not in it.
             hits = [h for h in hits if not _needs_self(h.name) and h.kind != CONTEXTUAL]
+            if not _SPEAKER.search(sentence):
+                hits = [h for h in hits if h.kind not in _PERSONAL_KINDS]
     hits.extend(third)
+    if framed and not _about_self(sentence) and any(h.kind in _PERSONAL_KINDS for h in hits):
+        # "the song is about a girl who wants to disappear forever": nobody here says it.
+        notes.append("frame:no_speaker_in_fiction_or_fact")
+        hits = [h for h in hits if h.kind not in _PERSONAL_KINDS]
 
     if is_denied_screening(sentence):
         notes.append("frame:denied_screening")
@@ -219,11 +217,20 @@ def _analyse(text: str) -> _Analysis:
         means = [Hit(h.name, h.kind, h.weight * 0.4) for h in means]
     hits.extend(means)
 
-    intl = _rule_hits(INTL_RULES, base)
+    prep = preparation_hits(en)
+    if prep and (is_past_history(en) or (framed and not SELF.search(en))):
+        notes.append("frame:preparation_past_or_fiction")
+        prep = [Hit(h.name, HISTORY, min(h.weight, 0.3)) for h in prep]
+    hits.extend(prep)
+
+    intl = _rule_hits(_ALL_INTL, base)
     if intl:
         language = max(intl, key=lambda h: h.weight).lang
     hits.extend(intl)
-    return _Analysis(tuple(hits), language, tuple(notes))
+    reunion = [m.group(0) for s in sentences(en) for r in REUNION_EN
+               if not r.blocked(s) and (m := r.regex.search(s))]
+    reunion += [m.group(0) for r in REUNION_INTL if (m := r.regex.search(base))]
+    return _Analysis(tuple(hits), language, tuple(notes), message_losses(base), tuple(reunion))
 
 
 def _personal_score(hits: Sequence[Hit], contextual_factor: float = 1.0) -> float:
@@ -244,7 +251,7 @@ def _context_prior(context: Sequence[str]) -> float:
     return max(recent, noisy_or([0.5 * s for s in scores]))
 
 
-def _decide(analysis: _Analysis, prior: float) -> Assessment:
+def _decide(analysis: _Analysis, prior: float, lost: frozenset[str] = frozenset()) -> Assessment:
     hits = analysis.hits
     reasons = [h.name for h in hits] + list(analysis.notes)
     kinds = {h.kind for h in hits if h.weight >= 0.1}
@@ -255,6 +262,11 @@ def _decide(analysis: _Analysis, prior: float) -> Assessment:
     if any(h.kind == CONTEXTUAL for h in hits) and max(prior, in_message) >= PRIOR_TRIGGER:
         score = max(score, 0.8)
         reasons.append("escalated:contextual_after_risk")
+    if any(reunion_target_lost(phrase, lost) for phrase in analysis.reunion):
+        # "I'm going to go be with my brother now", after "my brother passed in March".
+        score = max(score, 0.8)
+        kinds.add(CONTEXTUAL)
+        reasons.append("escalated:reunion_after_loss")
     # A weaker indirect or means signal after despair (earlier, or in this same message:
     # "I can't take it anymore, I'm going to end everything") is a crisis too.
     weak = [h for h in risk_hits if h.kind in (INDIRECT, MEANS) and h.weight >= 0.3]
@@ -296,62 +308,5 @@ def assess(
     prior = _context_prior(context)
     if state is not None:
         prior = max(prior, state.current(moment))
-    return _decide(_analyse(text or ""), prior)
-
-
-_MODERATION_KEYS = {
-    "self-harm": "self-harm",
-    "self_harm": "self-harm",
-    "selfharm": "self-harm",
-    "self-harm/intent": "self-harm/intent",
-    "self_harm_intent": "self-harm/intent",
-    "self-harm-intent": "self-harm/intent",
-    "self-harm/instructions": "self-harm/instructions",
-    "self_harm_instructions": "self-harm/instructions",
-    "self-harm-instructions": "self-harm/instructions",
-}
-
-
-def combine(assessment: Assessment, moderation_scores: Mapping[str, float] | None) -> Assessment:
-    """Raise (never lower) an assessment with OpenAI moderation self-harm category scores.
-
-    ``self-harm/intent`` >= 0.5 is high, >= 0.2 elevated; ``self-harm`` >= 0.7 high, >= 0.3
-    elevated; ``self-harm/instructions`` >= 0.5 high (as means), >= 0.2 elevated. Keys may use
-    the API's slashes or the SDK's underscores.
-    """
-    if not moderation_scores:
-        return assessment
-    scores: dict[str, float] = {}
-    for key, value in moderation_scores.items():
-        canon = _MODERATION_KEYS.get(key.lower())
-        if canon is not None:
-            scores[canon] = max(scores.get(canon, 0.0), float(value or 0.0))
-    intent = scores.get("self-harm/intent", 0.0)
-    general = scores.get("self-harm", 0.0)
-    instructions = scores.get("self-harm/instructions", 0.0)
-
-    target = assessment.score
-    kinds = set(assessment.kinds)
-    for value, high_at, elevated_at, kind in (
-        (intent, 0.5, 0.2, "moderation"),
-        (general, 0.7, 0.3, "moderation"),
-        (instructions, 0.5, 0.2, MEANS),
-    ):
-        if value >= high_at:
-            target = max(target, 0.85)
-            kinds.update({"moderation", kind})
-        elif value >= elevated_at:
-            target = max(target, ELEVATED + 0.05)
-            kinds.update({"moderation", kind})
-    if target <= assessment.score:
-        return assessment
-    reasons = assessment.reasons + (
-        f"moderation:intent={intent:.2f},general={general:.2f},instructions={instructions:.2f}",
-    )
-    return replace(
-        assessment,
-        level=level_for(target),
-        score=round(target, 4),
-        kinds=tuple(k for k in KIND_ORDER if k in kinds),
-        reasons=reasons,
-    )
+    lost = frozenset().union(*(_analyse(m).lost for m in context[-CONTEXT_WINDOW:]))
+    return _decide(_analyse(text or ""), prior, lost)

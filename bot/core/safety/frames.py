@@ -57,7 +57,10 @@ _EN_IDIOMS = (
     r"helpline|lifeline|rates?|statistics|stats|bombers?|bombing|king|sprints?|burpees?)\b",
     r"\b(?:so|too) (?:hungry|tired|happy|embarrassed|bored|excited|full|sleepy) i could "
     r"(?:just )?die\b|\bi could (?:just )?die (?:of|from|for|happy)\b",
-    r"\bover my dead body\b|\bdead to me\b|\bdrop dead\b(?= gorgeous| beautiful)",
+    r"\b(?:die|dying|died) on (?:this|that|the) hill\b|\b(?:going to|gonna|will|would|am "
+    r"going to|is going to) die if (?:i|she|he|they|we|you) (?:do not|does not|cannot|can not|"
+    r"did not|do|does|have to|has to) (?:get|see|have|eat|go|find|hear|meet|win|watch)\b|\bhills? (?:i would|i will|i am willing "
+    r"to|to) die on\b|\bover my dead body\b|\bdead to me\b|\bdrop dead\b(?= gorgeous| beautiful)",
     r"\bkill (?:two birds|time|the vibe|the mood)\b",
     r"\b(?:killer|killa) (?:app|feature|deal|look|outfit|workout|song|beat)\b",
 )
@@ -66,10 +69,11 @@ _INTL_IDIOMS = (
     # es
     r"\b(?:me )?muero (?:de|por) \w+|\bmuriendo(?:me)? (?:de|por) \w+|\bmuert[oa]s? de "
     r"(?:risa|cansancio|sueno|hambre|miedo|frio|calor|verguenza|aburrimiento|sed)\b"
-    r"|\bmorir(?:me)? de (?:risa|verguenza|hambre|ganas|sueno)\b|\bme mata(?:s|n)? de risa\b",
+    r"|\bmorir(?:me)? de (?:la )?(?:risa|verguenza|hambre|ganas|sueno|pena|aburrimiento)\b"
+    r"|\bme mata(?:s|n)? de risa\b",
     # fr
     r"\bmort(?:e|s|es)? de (?:rire|fatigue|faim|peur|froid|honte|soif)\b|\bje meurs (?:de|d')"
-    r" ?\w+|\bmourir de (?:rire|faim|honte|envie|soif)\b|\bm'a tue\b|\bca me tue\b"
+    r" ?\w+|\bmourir (?:de|d') ?(?:rire|faim|honte|envie|soif|ennui|impatience|chaud|froid)\b|\bm'a tue\b|\bca me tue\b"
     r"|\bmdr\b|\bptdr\b",
     # de
     r"\btodmude\b|\bich lach(?:e)? mich (?:tot|schlapp|kaputt)\b|\bsterbe (?:fast )?vor "
@@ -131,6 +135,16 @@ _RELATION = (
     r"co-worker|colleague|student|teammate|uncle|aunt|grandma|grandpa|grandmother|"
     r"grandfather|niece|nephew|ex|crush|neighbou?r|buddy|mate|member|guy|girl|boy|person)"
 )
+# An ordinary reason to be away: "I won't be around tomorrow, dentist all day".
+BENIGN_ABSENCE = (
+    r"\b(?:camp\w*|trip|travel\w*|vacation|holiday|flight|fly\w*|mov(?:e|ing)|visit\w*|abroad|"
+    r"out of town|dentist|doctor|appointment|work\w*|shift|exams?|school|class|busy|offline|"
+    r"signal|wifi|internet|conference|wedding|festival|break|hiatus|be back|talk soon|see you|"
+    r"brb|afk|gtg|hospital|surgery|family|parents|grandma|grandpa|in-laws|party|concert|game|"
+    r"tournament|match|practice|training|job|office|meeting|errands?|date|sleepover|airport|"
+    r"station|plane|boarding|gate|terminal|layover|abroad|overseas)\b"
+)
+RELATION = _RELATION
 THIRD_SUBJECT = re.compile(
     rf"\b(?:my|our|a|one of my|this|that|his|her|their) (?:\w+ ){{0,3}}?{_RELATION}\b"
     r"|\b(?:someone|somebody|anyone|a person|people|a kid|a student|a member)\b"
@@ -142,6 +156,13 @@ REPORTING = re.compile(
     r"sent me)\b"
 )
 _THEM = r"(?:himself|herself|themselves|themself)"
+# Leaving a server, a job or a town explains a goodbye.
+BENIGN_DEPARTURE = (
+    r"\b(?:leaving|left|quitting|quit|moving|moved|switching|graduating|transferring|"
+    r"retiring|deleting|taking a break)\b.{0,30}\b(?:server|group|discord|guild|chat|team|"
+    r"school|job|work|company|city|country|town|platform|twitter|app|game|clan|channel|"
+    r"community|state|abroad|away|break|hiatus)\b|\bmoving (?:to|away|out|abroad)\b"
+)
 _POSS = r"(?:his|her|their)"
 THIRD_PARTY_EN: tuple[Rule, ...] = (
     rule(
@@ -191,6 +212,7 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
         r"\b(?:posting|posted|posts|sent|sending|texted|texting|saying|said|wrote|writing|left)"
         r"(?: \w+){0,2} (?:goodbyes?|goodbye (?:messages?|notes?|letters?|posts?)|final "
         r"(?:messages?|posts?)|suicide notes?|a note)\b",
+        unless=BENIGN_DEPARTURE + "|" + BENIGN_ABSENCE,
     ),
     rule(
         "tp:giving_away", THIRD_PARTY, 0.75,
@@ -200,8 +222,8 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
     rule(
         "tp:overdose_now", THIRD_PARTY, 0.9,
         r"\b(?:took|swallowed|taken|has taken|downed) (?:a bunch of|a lot of|all (?:of )?(?:his|"
-        r"her|their)|too many|a handful of|a bottle of|\d+) (?:\w+ )?(?:pills|tablets|meds|"
-        r"sleeping pills|painkillers)\b",
+        r"her|their)|too many|a handful of|a bottle of|\d+) (?:\w+ |\w+'s ){0,2}(?:pills|tablets|"
+        r"meds|sleeping pills|painkillers|antidepressants|medication)\b",
     ),
     rule(
         "tp:has_means", THIRD_PARTY, 0.8,
@@ -224,14 +246,16 @@ THIRD_PARTY_EN: tuple[Rule, ...] = (
     rule(
         "tp:not_answering", THIRD_PARTY, 0.3,
         r"\b(?:is not|are not|has not been|stopped) (?:answering|responding|replying|picking up)"
-        r"\b|\bcannot (?:reach|get hold of) (?:him|her|them)\b|\b(?:his|her|their) phone is "
-        r"(?:off|dead|switched off)\b|\bdeleted (?:all )?(?:his|her|their) (?:accounts|socials)\b",
+        r"\b|\b(?:has not|have not|did not|has not been|had not) (?:answer\w*|respond\w*|repl\w*|"
+        r"pick\w* up|read|seen|been online)\b|\bcannot (?:reach|get hold of) (?:him|her|them)\b"
+        r"|\b(?:his|her|their) phone is (?:off|dead|switched off)\b|\bdeleted (?:all )?(?:his|her|their) (?:accounts|socials)\b",
         negatable=False,
     ),
     rule(
         "tp:will_not_be_here", THIRD_PARTY, 0.75,
         r"\b(?:he|she|they) (?:will not|would not|is not going to|are not going to) be "
         r"(?:here|around|alive) (?:tomorrow|much longer|for long|anymore)\b",
+        unless=BENIGN_ABSENCE,
     ),
 )
 BEREAVEMENT_EN: tuple[Rule, ...] = (

@@ -25,23 +25,79 @@ _SUBSTANCE = re.compile(
     r"advil|motrin|aspirin|aleve|naproxen|benadryl|diphenhydramine|melatonin|sertraline|"
     r"zoloft|prozac|fluoxetine|lexapro|escitalopram|citalopram|venlafaxine|effexor|"
     r"wellbutrin|bupropion|amitriptyline|lithium|seroquel|quetiapine|xanax|alprazolam|valium|"
-    r"diazepam|klonopin|clonazepam|ativan|lorazepam|ambien|zolpidem|oxycodone|oxy|percocet|"
+    r"diazepam|klonopin|clonazepam|ativan|lorazepam|ambien|zolpidem|oxycodone|oxycontin|oxys?|percocet|"
+    r"lamictal|lamotrigine|gabapentin|trazodone|nyquil|unisom|doxylamine|pesticides?|"
+    r"weed ?killer|paraquat|drano|lye|ethylene glycol|arsenic|strychnine|"
     r"vicodin|hydrocodone|fentanyl|morphine|codeine|tramadol|heroin|methadone|opioids?|benzos?|"
     r"barbiturates?|caffeine|bleach|antifreeze|rat poison|poison|cyanide|nitrite|helium|"
     r"nitrogen|carbon monoxide|gas|chemicals|metformin|propranolol|beta blockers?|digoxin|"
     r"iron pills|vitamins?|dose|doses|dosage)\b"
+    # Named by position: "how many of my lamictal", "20 of her pills".
+    r"|\b(?:\d+|many|much|all|most|rest|half) of (?:my|these|those|her|his|their|the|mom's|"
+    r"dad's) \w+"
+)
+# No therapeutic use: "how long does it take to work" about these can only mean one thing.
+_POISON = re.compile(
+    r"\b(?:antifreeze|ethylene glycol|cyanide|sodium nitrite|nitrite|carbon monoxide|car "
+    r"exhaust|exhaust fumes|arsenic|strychnine|exit bag)\b"
+)
+# Poisons with an everyday use (pests, cleaning, drains): only with personal ingestion.
+_HOUSEHOLD = re.compile(
+    r"\b(?:bleach|rat poison|poison|pesticides?|weed ?killer|paraquat|drano|lye|insecticide|"
+    r"ant killer|roach killer)\b"
+)
+_PEST_TARGET = re.compile(
+    r"\b(?:on|for|kill|killing|kills|get rid of) (?:the |my |our |those |these )?(?:mold|mould|"
+    r"stains?|grass|weeds?|rats?|mice|mouse|pests?|bugs?|ants?|roach\w*|cockroach\w*|germs|"
+    r"bacteria|garden|lawn|drains?|pipes?|clogs?|toilet|engine|radiator|car|coolant)\b"
+    r"|\b(?:radiator|engine|coolant|garden|lawn|pest control|exterminator)\b"
+)
+_SELF_INGEST = re.compile(
+    r"\b(?:if|when) (?:i|you) (?:drink|take|swallow|eat|inject|drank|took|swallowed|ate)\b"
+    r"|\b(?:kill|hurt) (?:me|you)\b|\b(?:will|would) i\b|\b(?:drink|drinking|swallow|"
+    r"swallowing|eat|eating) (?:it|some|a (?:cup|glass|bottle)|the)\b.{0,30}\b(?:die|kill|"
+    r"hurt|painful|painless|work)\b"
+)
+_ACCIDENTAL = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pet|toddler|baby|vet|poison control|accidental\w*|by accident|"
+    r"by mistake|symptoms|cleaning|clean|fumes from|ventilat\w*|careful|safe to|smell|spilled|"
+    r"splashed|on my (?:skin|hands)|in my eyes?|(?:licked|chewed|got into))\b"
+)
+_PROCESS = re.compile(
+    r"\bhow long (?:does|would|will|did|do) it (?:usually |normally )?take (?:for )?(?:\w+ ){0,4}?"
+    r"(?:to (?:work|kick in|kill|die|take effect|act|be fatal)|before (?:you|i|someone) (?:die|"
+    r"dies|pass out|passes out))\b|\bhow long until (?:i|you|someone) (?:die|dies|pass out|stop "
+    r"breathing)\b|\bhow (?:fast|quickly) (?:does|would|will|do|can) (?:\w+ ){1,3}(?:work|kill)\b"
+)
+_INGEST = re.compile(
+    r"\bwhat (?:happens|would happen|will happen) if (?:i|you) (?:just )?(?:take|drink|swallow|"
+    r"eat|mix|inject|snort|down|took|drank|swallowed|ate|mixed)\b"
+    r"|\bif (?:i|you) (?:drink|take|swallow|eat|mix|inject|drank|took|swallowed|ate)\b.{0,50}"
+    r"\b(?:will|would|does|do) (?:it|i|that|you)\b"
+    r"|\b(?:will|would) i (?:just )?(?:fall asleep|die|not wake|pass out|stop breathing)\b"
+    r"|\b(?:does|would|will|can|could) (?:\w+ ){1,2}(?:kill|hurt) (?:you|me)\b"
+)
+_BIG_QTY = re.compile(
+    r"\b(?:[1-9]\d|\d{3,}) (?!mg\b|mcg\b|ml\b|g\b|grams?\b|milligrams?\b|iu\b|units?\b|"
+    r"minutes?\b|mins?\b|hours?\b|hrs?\b|days?\b|weeks?\b|years?\b|percent\b|times\b)"
+    r"|\b(?:a|the|my|her|his|mom's|dad's) (?:whole|entire|full) (?:bottle|pack|packet|box|"
+    r"strip|blister)\b"
+    r"|\ball (?:of )?my (?:\w+ )?(?:pills|meds|tablets|medication)\b"
 )
 _PLACE_OR_TOOL = re.compile(
     r"\b(?:rope|noose|belt|gun|firearm|pistol|rifle|shotgun|bullets?|knife|razor|blades?|"
     r"bridge|building|roof|rooftop|balcony|cliff|ledge|floor|floors|stories|storeys|storey|"
-    r"story|train|tracks|subway|truck|garage|exhaust|bathtub|river|wrists?|artery|"
+    r"story|train|tracks|subway|truck|garage|exhaust|bathtub|river|wrists?|artery|blood loss|"
+    r"bleeding out|bleed to death|"
     r"arteries|veins?|throat|plastic bag|exit bag)\b"
 )
 _LETHAL_STRONG = re.compile(
     r"\b(?:kill|kills|killing|die|dying|dead|death|lethal|fatal|deadly|overdose|overdosing|"
     r"not wake up|never wake up|(?:would|will|could) i (?:still )?wake up|survive|surviving|"
     r"stop (?:my|your|the|a) heart|end (?:it|my life|your life|things)|bleed out|bleeding out|"
-    r"hit an artery|suffocate|noose|exit bag|cyanide|sodium nitrite)\b"
+    r"hit an artery|suffocate|noose|exit bag|cyanide|sodium nitrite|stop breathing|"
+    r"(?:(?:fall|falling) asleep|(?:go|going) to sleep) (?:forever|for good|permanently)|"
+    r"sleep (?:forever|for good|permanently)|what (?:would|will) happen to (?:me|my body) if)\b"
 )
 _LETHAL_SOFT = re.compile(
     r"\b(?:do it|do the job|definitely|work|painless|painlessly|hurt|hurts|painful|instant|"
@@ -64,17 +120,25 @@ _OPERATIONAL = re.compile(
     r"(?:hurt|painful|painless|quick|instant|take long)\b"
     r"|\b(?:best|easiest|quickest|fastest|surest|most painless|least painful|cleanest|"
     r"most peaceful|painless) (?:way|ways|method|methods)\b"
+    r"|\b(?:think|know if|wonder if|know whether) it (?:hurts|would hurt|is painful|is quick)\b"
+    r"|\b(?:do|does|would|will|is it true(?: that)?) (?:you|i|it) (?:just )?(?:fall asleep|"
+    r"feel (?:anything|it)|"
+    r"hurt|notice|suffer)\b"
 )
 _ACTION = re.compile(
-    r"\b(?:jump(?:ing)? (?:off|from|in front of)|throw(?:ing)? (?:myself|yourself)|"
-    r"step(?:ping)? in front of|hang(?:ing)? (?:myself|yourself)|drowning|"
+    r"\b(?:jump(?:ed|ing|s)? (?:off|from|in front of)|(?:throw(?:ing)?|threw) (?:myself|yourself)|"
+    r"step(?:ped|ping|s)? (?:in front of|off)|hang(?:ing)? (?:myself|yourself)|drowning|"
     r"cut(?:ting)? (?:my|your) (?:wrists?|throat)|slit(?:ting)?|bleed(?:ing)? out|"
     r"suffocat\w+|shoot(?:ing)? (?:myself|yourself)|gassing|"
+    r"to (?:drown|hang (?:myself|yourself|oneself)|jump (?:off|from)|overdose|bleed out)|"
+    r"(?:hanging|drowning|jumping|overdosing)(?= (?:hurt|hurts|is|be|painful|painless|fast|"
+    r"quick|instant))|"
     r"(?:take|taking|took|swallow\w*) (?:all|\d+|a (?:whole )?bottle|a handful|everything))\b"
 )
 _PERSONAL = re.compile(
     r"\b(?:i|me|my|myself|mine|you|your|yourself)\b|\basking for (?:me|myself)\b|"
-    r"\b(?:jumping|hanging|drowning|overdosing|slitting|shooting)\b"
+    r"\b(?:jumping|hanging|drowning|overdosing|slitting|shooting)\b|"
+    r"\bto (?:drown|hang (?:myself|yourself|oneself)|jump (?:off|from)|overdose|bleed out)\b"
 )
 _BENIGN = re.compile(
     r"\b(?:safe|safely|without (?:an )?(?:overdosing|overdose|hurting)|avoid|prevent|"
@@ -91,7 +155,9 @@ _STRONG_BEYOND_OVERDOSE = re.compile(
 _METHOD_Q = re.compile(
     r"\b(?:best|easiest|quickest|fastest|surest|most painless|least painful|cleanest|"
     r"most peaceful|painless|quick|easy|simple|good|reliable|effective) (?:way|ways|method|"
-    r"methods) (?:to|of) (?:die|dying|kill|end|commit|suicide|go|overdose)\b"
+    r"methods) (?:to|of) (?:die|dying|kill|end|commit|suicide|go|overdose|make (?:it|it all|"
+    r"everything|the pain) stop(?=\s*(?:[.!?,]|$|forever|for good|permanently))|not wake up|"
+    r"never wake up|disappear forever)\b"
     r"|\bhow (?:do|can|would|should|to|could)(?: i| you| someone| one| people| a person)? "
     r"(?:kill|end|off|hang|drown|poison|suffocate|shoot) (?:myself|yourself|oneself|themselves|"
     r"themself|my life|your life|one's life|it all)\b"
@@ -147,6 +213,22 @@ _URGENT = re.compile(
 )
 
 
+def _poison_or_quantity(clause: str) -> Hit | None:
+    """A poison with a process or ingestion question; a large amount of a drug for me."""
+    framing = _PROCESS.search(clause) or _INGEST.search(clause)
+    poison = bool(_POISON.search(clause) and (framing or _SELF_INGEST.search(clause)))
+    household = bool(_HOUSEHOLD.search(clause) and _SELF_INGEST.search(clause)
+                     and not _PEST_TARGET.search(clause))
+    if poison or household:
+        if _ACCIDENTAL.search(clause) or _PEST_TARGET.search(clause):
+            return Hit("means:accidental_exposure", MEANS, 0.05)
+        return Hit("means:poison", MEANS, 0.85)
+    if (_BIG_QTY.search(clause) and _SUBSTANCE.search(clause) and framing
+            and _PERSONAL.search(clause) and not _BENIGN.search(clause)):
+        return Hit("means:quantity", MEANS, 0.85)
+    return None
+
+
 def means_hits(text: str) -> list[Hit]:
     """Means-seeking signals in a normalised English message (usually one or two lines)."""
     clause = text
@@ -159,6 +241,10 @@ def means_hits(text: str) -> list[Hit]:
         # Asking for a way to die is self-directed unless the target is explicitly others.
         impersonal = _IMPERSONAL_TARGET.search(method_q.group(0))
         hits.append(Hit("means:method_question", MEANS, 0.55 if impersonal else 0.9))
+        return hits
+    poison_hit = _poison_or_quantity(clause)
+    if poison_hit is not None:
+        hits.append(poison_hit)
         return hits
     strong = _LETHAL_STRONG.search(clause)
     soft = _LETHAL_SOFT.search(clause)
@@ -177,7 +263,7 @@ def means_hits(text: str) -> list[Hit]:
         benign = _BENIGN.search(clause) and not _STRONG_BEYOND_OVERDOSE.search(clause)
         if benign:
             hits.append(Hit("means:benign_purpose", MEANS, 0.05))
-        elif _PERSONAL.search(clause):
+        elif _PERSONAL.search(clause) or _PROCESS.search(clause):
             hits.append(Hit("means:personal", MEANS, 0.9))
         else:
             hits.append(Hit("means:impersonal", MEANS, 0.55))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 
+from .frames import BENIGN_ABSENCE
 from .patterns_en import ADV
 from .rules import CONTEXTUAL, DESPAIR, EXPLICIT, INDIRECT, Rule, rule
 
@@ -36,26 +37,35 @@ _PERM = (
 )
 # Waking up, but not "wake up early / until noon / for school".
 _WAKE = r"wake up(?: again| ever again| tomorrow| in the morning)?(?! (?:early|late|on time|in " \
-    r"time|before|until|till|at \d|for (?:school|work|class)|and (?:go|get|have)))"
+    r"time|before|until|till|at \d|for (?:school|work|class)|and (?:go|get|have)|with|to|feeling|" \
+    r"sick|hungover|tired|sore)\b)"
 _PAST_WAKE = r"(?:did not|never) (?:wake|woke) up(?: again| tomorrow| in the morning)?" \
-    r"(?! (?:early|late|on time|in time|before|until|till|at \d|for (?:school|work|class)))"
+    r"(?! (?:early|late|on time|in time|before|until|till|at \d|for (?:school|work|class))\b)"
 _VEHICLE = r"(?:a|the|some) (?:car|truck|bus|train|tram|lorry|semi|drunk driver)"
+_CRASH = (  # an accident that would take the speaker with it
+    r"(?:the|my|a) (?:plane|flight|car|bus|train|ship|boat) (?:crashed|crashes|went down|goes "
+    r"down|would crash|would go down|sank|sinks)"
+)
 
 # The concept, as a base-form verb phrase ("want to X", "hope I X", "ready to X").
 CEASE = (
     rf"(?:die|be dead|pass away|not {_WAKE}|never {_WAKE}|stop waking up|"
     rf"not have to {_WAKE}|not be {_HERE}|never be {_HERE}|no longer be {_HERE}|"
     rf"not exist(?: anymore)?|stop existing|cease to exist|stop being (?:alive|here|a thing)|"
-    rf"stop living|stop breathing|be gone {_PERM}|"
+    r"stop living(?! (?:like|in|with|as|off|for|on|this way|that way|paycheck)\b)|"
+    r"stop breathing(?! (?:so|loud|through|like|heavy|on)\b)|"
+    rf"be gone {_PERM}|"
     r"be gone(?=\s*(?:[.!,?]|$|from (?:this|the) (?:world|earth|planet)))|"
-    rf"(?:disappear|vanish|fade away|go away|leave) {_PERM}|"
-    rf"(?:go to sleep|sleep|fall asleep|go dark) {_PERM}|"
-    r"(?:fall asleep|go to sleep|close my eyes) and (?:never|not) (?:wake up|open them)|"
+    rf"(?:disappear|vanish|fade away|go away) {_PERM}|"
+    r"(?:go to sleep|sleep|fall asleep|go dark) (?:for good|permanently)|"
+    rf"(?:sleep|fall asleep|go to sleep|close my eyes) and (?:never|not)(?: have to)? "
+    rf"(?:{_WAKE}|open them)|"
     rf"(?:get|be) (?:hit|run over|killed) by {_VEHICLE}|"
-    r"not make it (?:home|through (?:the night|tonight)|to (?:morning|tomorrow))|"
+    r"not make it (?:home|through (?:the night|tonight|(?:the |my )?(?:surgery|operation|"
+    r"winter|week|weekend))|to (?:morning|tomorrow))|"
     r"never see (?:tomorrow|the morning|another day|my (?:next )?birthday|next year)|"
-    r"end (?:it|it all|things|everything|my life|my story|my suffering)"
-    r"(?! (?:with|between|for|on|early|at|in))"
+    r"end (?:it|it all|things|everything|my life|my suffering)"
+    r"(?! (?:with|between|for|on|early|at|in)\b)"
     r")"
 )
 # The same concept after "if I ...": past forms ("if I didn't wake up", "if I was gone").
@@ -71,7 +81,7 @@ _WISH = (
     r"am this close|am getting close|have decided|decided|intend|plan|am planning|"
     r"would give anything|keep wanting|am dreaming|dream)"
 )
-_HOPE = r"(?:hope|pray|am hoping|am praying|keep hoping|keep praying|wish|am wishing)"
+_HOPE = r"(?:hope|pray|hoping|praying|am hoping|am praying|keep hoping|keep praying|wish|am wishing)"
 _ACCEPT = (
     r"(?:(?:would|will)(?: <w>)? (?:be|feel) (?:totally |completely |perfectly |honestly )?"
     r"(?:ok|okay|fine|happy|glad|relieved|at peace|alright|cool|content|good|grateful)"
@@ -84,7 +94,8 @@ _ACCEPT = (
 _NOT_CHOSEN = (  # who, when or why: "want to disappear for a weekend" is not this
     r"(?! (?:for (?:a|the|one|some|this|next) (?:while|bit|week|weekend|day|night|"
     r"month|year|moment|few)|of (?:embarrassment|shame|cringe)|from (?:social media|"
-    r"twitter|the internet|this (?:app|server|group|chat))))"
+    r"twitter|the internet|this (?:app|server|group|chat))|into|to (?:a|an|the|some)|in (?:a|"
+    r"the) (?:cabin|woods|forest|mountains)|and (?:live|start|move|become|travel|be happy))\b)"
 )
 
 CESSATION_EN: tuple[Rule, ...] = (
@@ -94,27 +105,37 @@ CESSATION_EN: tuple[Rule, ...] = (
     ),
     rule(
         "cease:hope", EXPLICIT, 0.85,
-        rf"\bi {ADV}{_HOPE} (?:that )?i (?:just |would |will |could |can |finally |"
-        rf"simply |somehow )*{CEASE}{_NOT_CHOSEN}"
+        rf"\b(?:i {ADV})?{_HOPE} (?:that )?i (?:just |would |will |could |can |finally |"
+        rf"simply |somehow |do |does )*{CEASE}{_NOT_CHOSEN}"
         rf"|\b{_HOPE} (?:that )?{_VEHICLE}(?: \w+){{0,3}} (?:hits|hit|kills|runs over|"
-        r"crashes into) me\b",
+        rf"crashes into) me\b|\b{_HOPE} (?:that )?{_CRASH}",
     ),
     rule(
         "cease:accept", INDIRECT, 0.8,
         rf"\b{_ACCEPT}(?: <w>){{0,3}}? if i (?:just |simply |never |quietly |suddenly |"
         rf"one day )*{CEASE_PAST}"
         rf"|\b{_ACCEPT}(?: <w>){{0,2}}? if {_VEHICLE}(?: \w+){{0,3}} (?:hit|hits|ran over|"
-        r"runs over|killed|kills) me\b"
-        r"|\b(?:would not|do not|would honestly not|would not really) mind (?:dying|not waking"
+        rf"runs over|killed|kills) me\b|\b{_ACCEPT}(?: <w>){{0,2}}? if {_CRASH}"
+        rf"|\b(?:would|will)(?: <w>)? (?:be|feel) (?:totally |honestly )?(?:ok|okay|fine|at peace"
+        r"|alright|content|happy) with (?:dying|not waking up|never waking up|not existing|being "
+        r"dead|not being (?:here|alive|around))\b"
+        r"|\b(?:would not|do not|would honestly not|would not really) mind (?:dying(?! (?:my|the|"
+        r"it|her|his|them|your|some|a)\b)|not waking"
         r" up|never waking up|being dead|not existing|disappearing|getting hit by)\b"
         r"|\bi am (?:ok|okay|fine|at peace|alright) with (?:dying|not waking up|never waking "
         r"up|not being here|not existing|being dead)\b",
         negatable=False,
     ),
     rule(
+        "cease:sleep_forever_wish", INDIRECT, 0.5,
+        rf"\bi {ADV}(?:{_WISH}|{_HOPE} i could|{_HOPE} i would)(?: to)? {ADV}(?:to )?(?:go to "
+        r"sleep|sleep|fall asleep) forever\b",
+    ),
+    rule(
         "cease:ready_to_go", INDIRECT, 0.75,
         rf"\bi {ADV}(?:am|feel) (?:so |finally |really )?(?:ready|done|prepared) (?:to leave "
-        r"(?:this|the) (?:world|earth|life)|to be gone|to leave for good|to say goodbye (?:to "
+        r"(?:this|the) (?:world|earth|life)|to be gone(?=\s*(?:[.!,?]|$|forever|for good|from "
+        r"(?:this|the) (?:world|earth|planet)))|to leave for good|to say goodbye (?:to "
         r"(?:this|the) world|forever))\b",
     ),
     # No future: "can't see a future where I'm still here", "don't plan on seeing my birthday".
@@ -129,49 +150,64 @@ CESSATION_EN: tuple[Rule, ...] = (
     ),
     rule(
         "cease:no_plan_to_reach", INDIRECT, 0.75,
-        r"\bi (?:do not|no longer) (?:plan|intend|expect|think i will (?:get|live)|want) (?:on |to )"
-        r"?(?:see|seeing|reach|reaching|make it to|making it to|live to|living to|being around "
-        r"for|be around for|get to|getting to|turn|turning|get there|getting there|stick around|"
-        r"be here for|being here for)"
-        r"(?: (?:my|another|next|the|christmas|graduation|summer|\d+|new year|it|there|much "
-        r"longer|long|older|old))?\b(?!(?: \w+){0,3} (?:party|ex|him|her|them|game|movie|show)\b)",
-        unless=r"\b(?:celebrat\w*|party|cake|gifts?|presents?)\b",
+        r"\bi (?:do not|no longer) (?:plan|intend|expect|think i will|want) (?:on |to )?(?:see|"
+        r"seeing|reach|reaching|make it to|making it to|live to see|living to see|be around for|"
+        r"being around for|turn|turning|live past|living past) (?:my (?:next )?birthday|christmas|"
+        r"next (?:year|summer|christmas)|graduation|new year|another year|the new year|\d+|"
+        r"(?:twenty|thirty|forty|fifty)\w*)\b"
+        r"|\bi (?:do not|no longer) (?:plan|intend|expect) (?:on |to )?(?:get|getting|make it|"
+        r"making it) there(?=\s*(?:[.!,?]|$))",
+        unless=r"\b(?:celebrat\w*|party|cake|gifts?|presents?|work|shift|busy|travel\w*)\b",
     ),
     rule(
         "cease:cannot_picture_age", INDIRECT, 0.55,
         r"\bi (?:<w> )?(?:cannot|can not|could not|do not) (?:see|picture|imagine) (?:myself|me) "
         r"(?:at|reaching|turning|making it to|getting to|living to|past|in) (?:\d+|next year|the "
-        r"future|old age|\w+ years?)\b(?! (?:with|in|as|having|doing|working|living in|married))",
+        r"future|old age|\w+ years?)\b(?! (?:with|in|as|having|doing|working|living|still|"
+        r"married|being|at|on))",
     ),
     rule(
         "cease:absent_horizon", INDIRECT, 0.75,
-        rf"\bi (?:<w> )?(?:will not|am not going to|might not|may not|probably will not|do not "
-        rf"think i will|doubt i will|will no longer|would not) be (?:here|around|alive|{_HERE})"
+        r"\bi (?:<w> )?(?:will not|am not going to|might not|may not|probably will not|do not "
+        r"think i will|do not think i am going to|doubt i will|will no longer|would not) be "
+        r"(?:around|alive|in (?:this|the) world|on (?:this )?earth)"
         r"(?: <w>){0,2}? (?:for (?:christmas|my birthday|new year|thanksgiving|graduation|next "
         r"year|the summer|much longer|long|the holidays)|by (?:the weekend|tomorrow|morning|the "
-        r"morning|next week|monday|friday|the end of the (?:week|month))|in the morning|after "
-        r"(?:tonight|today|this week|this)|next (?:year|christmas|summer)|to see (?:the morning|"
-        r"tomorrow|next year|it))\b",
-        unless=r"\b(?:camp\w*|trip|travel\w*|vacation|holiday|flight|flying|moving|move|"
-        r"visit\w*|abroad|out of town|dentist|doctor|appointment|work|shift|exam|school|class|"
-        r"busy|offline|signal|wifi|internet|conference|wedding|festival|break|hiatus|be back|"
-        r"talk soon|see you|brb|afk|gtg|hospital|surgery|family|parents|grandma|grandpa)\b",
+        r"morning|next (?:week|month|year)|monday|friday|the end of the (?:week|month|year)|"
+        r"summer|winter|spring|fall|autumn|christmas|my birthday|new year|january|february|"
+        r"march|april|may|june|july|august|september|october|november|december)|in the morning|"
+        r"after (?:tonight|today|this week|this)|next (?:year|christmas|summer)|to see (?:the "
+        r"morning|tomorrow|next year|it))\b",
+        unless=BENIGN_ABSENCE,
     ),
     rule(
         "cease:absent_soon", INDIRECT, 0.45,
         r"\bi (?:<w> )?(?:will not|am not going to|might not|may not|will no longer) be "
-        r"(?:here|around|alive)(?: <w>)? (?:tomorrow|tonight|soon|anymore|any more|next week)\b",
-        unless=r"\b(?:camp\w*|trip|travel\w*|vacation|holiday|flight|flying|moving|move|"
-        r"visit\w*|abroad|out of town|dentist|doctor|appointment|work|shift|exam|school|class|"
-        r"busy|offline|signal|wifi|internet|conference|wedding|festival|break|hiatus|be back|"
-        r"talk soon|see you|brb|afk|gtg|hospital|surgery|family|parents|grandma|grandpa)\b",
+        r"(?:here|around|alive)(?: <w>)? (?:tomorrow|tonight|soon|anymore|any more|next week)\b"
+        r"|\bi (?:<w> )?(?:will not|am not going to|might not|may not|probably will not|do not "
+        r"think i will|doubt i will|will no longer|would not) be here(?: <w>){0,2}? (?:for "
+        r"(?:christmas|my birthday|new year|the holidays|next year)|by (?:the weekend|tomorrow|"
+        r"morning|the morning|next week)|in the morning|after (?:tonight|today|this))\b",
+        unless=BENIGN_ABSENCE,
+    ),
+    rule(
+        "cease:not_see_time", INDIRECT, 0.75,
+        r"\bi (?:<w> )?(?:will not|am not going to|do not think i will|probably will not|might not|"
+        r"will never) (?:see|make it to|live to see|be alive for|be around for|survive until|"
+        r"last until) (?:next (?:christmas|year|summer|birthday|spring|month)|my (?:next )?"
+        r"birthday|christmas|new year|graduation|the morning|\d+)\b(?! (?:fireworks|party|show|"
+        r"movie|game|concert|parade|with|at|in|because|since|cause))",
+        unless=BENIGN_ABSENCE,
     ),
     rule(
         "cease:point_of_me", EXPLICIT, 0.8,
         r"\b(?:what is|whats|what) (?:even )?the point (?:of|in) (?:me|my)(?: even| still| just)? "
         r"(?:being alive|being here|living|existing|staying alive|waking up|being around)\b"
         r"|\b(?:do not|cannot|can not) see (?:the|any) point (?:of|in) (?:me )?(?:living|being "
-        r"alive|being here|going on|staying alive|existing|waking up)\b",
+        r"alive|being here|going on|staying alive|existing|waking up)\b"
+        r"(?! (?:in|on|at|with|like|as) )",
+        unless=r"\b(?:server|group|chat|channel|class|team|meeting|discord|job|company|club|"
+        r"guild|party|office)\b",
     ),
     rule(
         "cease:life_ends", EXPLICIT, 0.85,
@@ -181,7 +217,7 @@ CESSATION_EN: tuple[Rule, ...] = (
     rule(
         "cease:close_to_ending", EXPLICIT, 0.8,
         r"\b(?:so |this |really |getting |very )?close to (?:ending (?:it|things|everything|it all|"
-        r"my life)(?! with| between)|killing myself|doing it|giving up on (?:life|living))\b",
+        r"my life)(?! (?:with|between|on)\b)|killing myself|giving up on (?:life|living))\b",
         needs_self=True,
     ),
     # Finality: time running out for the speaker.
@@ -189,6 +225,8 @@ CESSATION_EN: tuple[Rule, ...] = (
         "final:last_night_on_earth", INDIRECT, 0.85,
         r"\b(?:my|the|our) last (?:night|day|sunset|morning|week|hours?|moments?|breath) "
         r"(?:on (?:this )?earth|alive|in this world|on this planet|of my life|ever)\b",
+        unless=r"\b(?:game|games|playing|play|played|movie|film|song|album|episode|show|book|"
+        r"series|survival|season|vacation|holiday|trip|school|job|work|semester)\b",
     ),
     rule(
         "final:my_last_night", INDIRECT, 0.45,
@@ -197,10 +235,25 @@ CESSATION_EN: tuple[Rule, ...] = (
         r"(?=\s*(?:[.!,?]|$| and | i | so | just ))",
     ),
     rule(
+        "final:last_night_reaching_out", INDIRECT, 0.75,
+        r"\bmy last (?:night|day)\b(?! (?:in|at|before|of|with|as|on the|working|off)\b).{0,40}"
+        r"\b(?:wanted|want|needed|need) to (?:talk to|hear from|say goodbye to|tell|be with) "
+        r"(?:someone|somebody|anyone|anybody|you|a person)\b",
+    ),
+    rule(
+        "final:last_time_ever", INDIRECT, 0.45,
+        r"\b(?:the|my) last time i (?:will|am going to) ever (?:log on|post|talk|write|be here|"
+        r"message|text|speak|see)\b",
+        unless=r"\b(?:game|server|app|site|account|platform|discord|twitter|reddit|stupid|"
+        r"trash|garbage|toxic|leaving|quit\w*|moving)\b",
+    ),
+    rule(
         "final:goodbye_forever", INDIRECT, 0.75,
         r"\b(?:goodbye|good bye|bye|goodnight|good night|farewell|night) (?:forever|for good|"
-        r"for the last time)\b(?=\s*(?:[.!,?]|$|(?:to )?(?:everyone|everybody|all|you|y'?all|"
-        r"guys|friends|world|my (?:love|friends|family|darling|dear))\b))",
+        r"for the last time)\b(?=\s*(?:[.!]|$)|,? (?:to )?(?:everyone|everybody|all|you|"
+        r"y'?all|guys|friends|world|my (?:love|friends|family|darling|dear))\b)",
+        unless=r"\b(?:game|app|twitter|tiktok|reddit|instagram|facebook|server|site|platform|"
+        r"car|phone|laptop|job|school|city|town|trash|sucks|account|apartment|house|nah|jk)\b",
     ),
     rule(
         "final:nice_knowing", INDIRECT, 0.5,
@@ -231,8 +284,8 @@ CESSATION_EN: tuple[Rule, ...] = (
         r"\b(?:will not|am not going to|will never|will no longer|would not|never) (?:have to )?"
         r"(?:bother|burden|annoy|trouble|disturb|worry|inconvenience|be a (?:burden|bother|"
         r"problem) (?:to|for)) (?:anyone|anybody|you|everyone|people|my \w+|them|you guys|you "
-        r"all)(?: <w>){0,2}? (?:after (?:tonight|today|this)|much longer|for (?:much )?longer|"
-        r"ever again|soon|for long)\b",
+        r"all)(?: <w>){0,2}? (?:after (?:tonight|today|this)(?! is\b)|much longer|for (?:much )?"
+        r"longer|ever again|soon|for long)\b",
     ),
     rule(
         "final:this_is_it", CONTEXTUAL, 0.2,
@@ -275,8 +328,11 @@ REUNION_EN: tuple[Rule, ...] = (
         r"\bi (?:am|will|can|get to|am going to|am gonna|am about to|am ready to|am coming to|"
         r"want to|just want to|need to|will finally|am finally going to)(?: go| finally| just| "
         r"soon| really)* (?:be with|see|join|meet|hold|hug|be reunited with) (?:him|her|them|"
-        r"my \w+(?: \w+)?)(?: again| soon| now| tonight| at last| finally| very soon| in heaven|"
-        r" up there| on the other side)*(?=\s*(?:[.!,?]|$))",
+        r"my \w+(?: \w+)?|mom|mum|mommy|mama|dad|daddy|papa|grandma|grandpa|nana|granny|nan|"
+        r"grandad)(?: again| soon| now| tonight| at last| finally| very soon| in heaven|"
+        r" up there| on the other side)*(?=\s*(?:[.!,?]|$))"
+        r"|\b(?:he|she|they|my \w+|mom|dad|grandma|grandpa) (?:is|are) (?:waiting|calling) for "
+        r"me\b(?! (?:at|in|outside|downstairs|by|near|to)\b)",
         negatable=False,
         unless=r"\b(?:grave|cemetery|memorial|tombstone|headstone|urn|dreams?|photos?|"
         r"pictures?|video|this weekend|tomorrow|next week|on (?:monday|tuesday|wednesday|"

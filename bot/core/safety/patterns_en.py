@@ -46,7 +46,9 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         rf"have decided|decided|intend|should just|just want)(?: to)? {ADV}"
         rf"(?:die|be dead|not be alive|not exist|stop existing|cease to exist|not wake up|"
         rf"never wake up|stop waking up|not have to wake up|not be here anymore|not be around "
-        rf"anymore)\b",
+        rf"anymore)\b(?! (?:for (?:a|the|one|some|this|next|a few|a couple) ?(?:while|bit|week|"
+        rf"weekend|day|night|month|year|moment|few|hours?|minutes?|days?)|before|until|till|early|"
+        rf"on time))",
     ),
     rule(
         "want_end_it", EXPLICIT, 0.8,
@@ -81,7 +83,8 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         rf"woke) up\b|\bi {ADV}wish i (?:could|would) (?:just )?(?:die|not wake up|"
         rf"never wake up|stop existing)\b|\bi {ADV}(?:hope|pray|am praying|am hoping|keep "
         rf"praying|keep hoping) (?:that )?i (?:do not|will not|never|would not|will never) "
-        rf"(?:wake up|make it through|see (?:tomorrow|the morning))\b",
+        rf"(?:wake up|make it through|see (?:tomorrow|the morning))\b(?! (?:this|the|my) "
+        rf"(?:lecture|class|meeting|shift|exam|test|movie|game|day|week|presentation|call))",
     ),
     rule(
         "never_born", INDIRECT, 0.7,
@@ -135,13 +138,14 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     rule(
         "not_want_go_on", INDIRECT, 0.55,
         rf"\bi {ADV}do not {ADV}want to (?:go on|keep going|continue|be here)"
-        r"(?= anymore| any more| any longer| like this|\s*[.!,?]|$)",
+        r"(?= anymore| any more| any longer| like this| tomorrow|\s*[.!,?]|$)",
     ),
     rule(
         "no_reason_live", EXPLICIT, 0.85,
         r"\b(?:no|not any|not a single|nothing to|no more) (?:reason|point|purpose) "
         r"(?:for me )?(?:to|in|of) (?:keep )?(?:live|living|go on|going on|keep living|"
-        r"keep going|being alive|stay alive|staying alive|be alive)\b|\bnothing (?:left )?to "
+        r"keep going|being alive|stay alive|staying alive|be alive|stick around|stay here|be "
+        r"here|wake up)\b(?! (?:in|at|for|with|and (?:do|go|work)))|\bnothing (?:left )?to "
         r"live for\b",
     ),
     rule(
@@ -157,7 +161,8 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     rule(
         "tired_of_living", EXPLICIT, 0.8,
         r"\b(?:hate|tired of|sick of|done with|exhausted by|exhausted from|finished with) "
-        r"(?:being alive|living|existing|being in this world)\b|\b(?:tired of|sick of|"
+        r"(?:being alive|living|existing|being in this world)\b(?! (?:in|with|at|on|under|like|"
+        r"near|off|out of|paycheck|here|there|this way))|\b(?:tired of|sick of|"
         r"done with|finished with) (?:life|my life)\b",
     ),
     rule(
@@ -174,8 +179,9 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         "overdose_now", EXPLICIT, 0.95,
         r"\bi (?:just |already |have just |have already )?(?:took|swallowed|have taken|downed|"
         r"have swallowed) (?:a bunch of|a lot of|all (?:of )?(?:my|the)|too many|a handful of|a "
-        r"(?:whole )?bottle of|the whole bottle of|the rest of my|[1-9]\d+) (?:<w> )?(?:pills|"
-        r"tablets|meds|sleeping pills|painkillers|capsules|medication)\b",
+        r"(?:whole )?bottle of|the whole bottle of|the rest of my|[1-9]\d+) (?:<w> |\w+'s ){0,2}(?:pills|"
+        r"tablets|meds|sleeping pills|painkillers|capsules|medication|antidepressants|"
+        r"prescription|insulin|\w+ pills)\b",
     ),
     rule(
         "research_ways", EXPLICIT, 0.85,
@@ -235,7 +241,8 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     ),
     rule(
         "end_for_me", INDIRECT, 0.45,
-        r"\b(?:this|it) is (?:the end|the end of the road|over) for me\b",
+        r"\b(?:this|it|tonight|today) is (?:the end|the end of the road|the end of the line|over) "
+        r"for me\b",
     ),
     rule(
         "planning_how", EXPLICIT, 0.8,
@@ -262,8 +269,10 @@ EXPLICIT_EN: tuple[Rule, ...] = (
     ),
     rule(
         "stockpiling", EXPLICIT, 0.85,
-        r"\b(?:stockpiling|stockpiled|saving up|hoarding|collecting|saved up) (?:my |all my )?"
-        r"(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b",
+        r"\b(?:stockpiling|stockpiled|saving up|hoarding|collecting|saved up|counting|counted) "
+        r"(?:my |all my )?(?:pills|meds|medication|tablets|painkillers|sleeping pills)\b"
+        r"(?:.{0,50}\b(?:enough|ready)\b|(?!.{0,40}\b(?:pharmacy|refill|doctor|dose|"
+        r"missed|organi[sz]er)\b))",
     ),
     rule(
         "means_ready", EXPLICIT, 0.85,
@@ -273,6 +282,7 @@ EXPLICIT_EN: tuple[Rule, ...] = (
         r"my |some )?(?:pills|rope|gun|knife|razor|blade|blades|noose|bottle of pills|"
         r"meds|medication|sleeping pills)\b(?:.{0,50})\b(?:ready|lined up|in front of me|"
         r"taking (?:all|them|it)|take (?:all|them)|to end|for tonight|right here|and thinking|"
-        r"need the (?:courage|guts|nerve|strength))",
+        r"need the (?:courage|guts|nerve|strength)|need to find (?:somewhere|a place|a spot|the "
+        r"right (?:place|spot|time)|a (?:tree|beam|bridge)))",
     ),
 )

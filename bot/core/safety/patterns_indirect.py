@@ -42,9 +42,10 @@ INDIRECT_EN: tuple[Rule, ...] = (
         r"stopped existing|was not here|were not here)"
         r"|\b(?:no one|nobody|noone)(?: <w>){0,2} (?:would|will)(?: <w>){0,2} (?:miss|notice|care)"
         r"(?: <w>){0,3} (?:when|once|after) i am (?:gone|dead|not here)\b"
-        r"|\bif i (?:died|disappeared|was gone|were gone|killed myself|was not here|were not here|"
-        r"did not wake up)(?: <w>){0,3},? (?:would|will) (?:anyone|anybody|people|you|they|"
-        r"everyone) (?:even )?(?:care|notice|miss me|cry|come)\b",
+        r"|\bif i (?:died|disappeared|vanished|was gone|were gone|killed myself|was not here|were "
+        r"not here|did not wake up)(?! (?:for|on|to|from|at)\b)(?: <w>){0,3},? (?:would|will) "
+        r"(?:anyone|anybody|people|you|they|everyone) (?:even )?(?:care|notice|miss me|cry|come|"
+        r"remember)\b",
     ),
     rule(
         "nobody_miss", DESPAIR, 0.45,
@@ -54,6 +55,7 @@ INDIRECT_EN: tuple[Rule, ...] = (
         "sleep_never_wake", INDIRECT, 0.85,
         r"\b(?:sleep|fall asleep|go to sleep|close my eyes|drift off)(?: <w>){0,3} (?:and )?"
         r"(?:never|not|not ever|no longer) (?:wake|waking|to wake|open them|open my eyes)\b"
+        r"(?!(?: up)? (?:before|until|till|early|late|at \d|on time|in time))"
         r"|\b(?:go to sleep|fall asleep|sleep|lie down|close my eyes) and (?:just )?(?:stay there|"
         r"stay asleep|never come back|not come back|not get up again|never get up)(?=\s*(?:[.!,]|"
         r"$|forever))",
@@ -78,7 +80,7 @@ INDIRECT_EN: tuple[Rule, ...] = (
         r"\b(?:this is|here is|consider this|these are) (?:my|a|the) final "
         r"(?:goodbye|message|note|letter|words|post)\b(?! (?:for|before|until|till) )"
         r"|\b(?:these are|here are) my last words\b"
-        r"|\bgoodbye (?:forever|for good|world|everyone,? forever|cruel world)\b"
+        r"|\bgoodbye (?:world|everyone,? forever|cruel world)\b"
         r"|\b(?:my|a) (?:final|last) goodbye\b",
     ),
     rule("this_is_goodbye", INDIRECT, 0.7, r"\bthis is (?:my |our )?goodbye\b"),
@@ -156,7 +158,8 @@ INDIRECT_EN: tuple[Rule, ...] = (
     rule(
         "disappear_forever", INDIRECT, 0.75,
         r"\b(?:wants?|wish|need|going) to (?:just )?(?:disappear|vanish|fade away|be gone)"
-        r"(?: <w>){0,2}? (?:forever|for good|permanently|and never come back)\b",
+        r"(?: <w>){0,2}? (?:forever|for good|permanently|and never come back)\b"
+        r"(?! (?:from|into|to (?:a|an|the|some)|in (?:a|the)|and (?:live|start|move|travel)))",
     ),
     rule(
         "disappear", DESPAIR, 0.3,
@@ -166,6 +169,14 @@ INDIRECT_EN: tuple[Rule, ...] = (
         "waiting_to_die", INDIRECT, 0.75,
         r"\b(?:just |only )?waiting (?:to die|for (?:death|the end|it all to end|it to end|"
         r"my turn to die))\b",
+    ),
+    rule(
+        "funeral_empty", INDIRECT, 0.75,
+        r"\b(?:no one|nobody|no body|noone|who|not a single (?:person|soul)|not even (?:my )?\w+)"
+        r"(?: <w>){0,2} (?:would|will|is going to|is gonna)(?: <w>){0,2} (?:come|show up|go|attend|"
+        r"cry|care|notice|turn up)(?: <w>){0,3} (?:to |at )?my (?:own )?funeral\b"
+        r"|\bmy (?:own )?funeral\b.{0,40}\b(?:hurry(?: up)?|come sooner|cannot wait|be empty|"
+        r"nobody (?:would|will) come|no one (?:would|will) come)\b",
     ),
     rule(
         "own_funeral", INDIRECT, 0.6,

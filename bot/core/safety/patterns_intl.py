@@ -34,6 +34,8 @@ ES: tuple[Rule, ...] = (
     rule(
         "es:not_live", EXPLICIT, 0.9,
         r"\bno quiero (?:seguir )?(?:vivir|viviendo|estar viv[oa]|existir|despertar)(?: mas)?\b"
+        r"(?! (?:temprano|tarde|a las|tan temprano|en |con |de ))"
+        r"|\b(?:ya )?no quiero (?:seguir|estar) aqui\b(?! (?:en|con|de|por)\b)"
         r"|\b(?:quiero|quisiera) (?:solo )?dejar de existir\b"
         r"|\bya no quiero (?:vivir|existir|estar aqui)\b|\bno merezco vivir\b"
         r"|\bno tengo (?:ninguna )?(?:razon|"
@@ -190,7 +192,8 @@ IT: tuple[Rule, ...] = (
     ),
     rule(
         "it:not_live", EXPLICIT, 0.9,
-        r"\bnon voglio (?:piu )?(?:vivere|esistere|svegliarmi)(?: piu)?\b"
+        r"\bnon voglio (?:piu )?(?:vivere|esistere|svegliarmi)(?: piu)?\b(?! (?:presto|tardi|"
+        r"alle|domani presto|cosi presto|prima))"
         r"|\bnon ho piu (?:voglia|motivo) di vivere\b|\bnon merito di vivere\b",
         lang="it",
     ),

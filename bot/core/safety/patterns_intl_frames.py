@@ -34,7 +34,8 @@ _ES_CEASE = (
     r"(?:no (?:volver a )?despertar(?:me)?(?: nunca mas| mas| manana)?|dormir(?:me)? y no "
     r"(?:volver a )?despertar(?:me)?|no despertar(?:me)? nunca|desaparecer (?:para siempre|de "
     r"una vez|y no volver)|dejar de existir|no existir(?: mas)?|no estar (?:aqui|viv[oa])|"
-    r"estar muert[oa]|morir(?:me)?|irme para siempre|no seguir (?:aqui|viviendo|viv[oa]))"
+    r"estar muert[oa]|morir(?:me)?|irme para siempre|no seguir (?:aqui|viviendo|viv[oa])|"
+    r"cerrar los ojos y no (?:volver a )?abrirlos(?: nunca)?(?: mas)?)"
 )
 _ES_WISH = (
     r"(?:quiero|quisiera|deseo|me gustaria|ojala|espero|necesito|solo quiero|prefiero|"
@@ -45,7 +46,9 @@ _FR_CEASE = (
     r"(?:ne (?:jamais|plus|pas) (?:me )?reveiller(?: demain)?|ne plus (?:etre la|exister|"
     r"etre en vie|etre ici)|disparaitre (?:pour de bon|pour toujours|a jamais|definitivement)|"
     r"mourir|etre mort(?:e)?|m'endormir (?:pour toujours|et ne (?:jamais|plus) me reveiller)|"
-    r"partir pour toujours|en finir|ne plus rien ressentir)"
+    r"partir pour toujours|en finir|ne plus rien ressentir|"
+    r"(?:de )?m'?\s?endormir et (?:de )?ne (?:jamais|plus) (?:me )?reveiller|fermer les yeux et "
+    r"(?:de )?ne (?:jamais|plus) les rouvrir)"
 )
 _FR_WISH = (
     r"(?:je (?:veux|voudrais|souhaite|prefererais|prie pour)|j'?\s?aimerais|j'?\s?espere|"
@@ -56,7 +59,8 @@ _DE_CEASE = (
     r"(?:(?:einfach )?(?:nicht mehr|nie (?:wieder|mehr)) aufwach(?:en|e)|einschlafen und "
     r"(?:nicht mehr|nie (?:wieder|mehr)) aufwachen|nicht mehr (?:hier|da) (?:sein|zu sein)|"
     r"nicht mehr (?:leben|existieren)|tot sein|sterben|f(?:u|ue)r immer verschwinden|"
-    r"verschwinden und nie wieder(?:kommen)?)"
+    r"verschwinden und nie wieder(?:kommen)?|verschwinden,? f(?:u|ue)r immer|die augen "
+    r"schlie(?:ss|ß)en und nie wieder (?:aufmachen|offnen|oeffnen))"
 )
 _DE_WISH = (
     r"(?:ich )?(?:will|m(?:o|oe)chte|w(?:u|ue)nschte(?: mir)?|w(?:u|ue)nsche mir|hoffe|"
@@ -67,7 +71,8 @@ _IT_CEASE = (
     r"(?:non (?:svegliarmi|risvegliarmi)(?: mai)?(?: piu)?|addormentarmi e non svegliarmi"
     r"(?: mai)?(?: piu)?|non esistere(?: piu)?|non esserci piu|non essere piu qui|sparire "
     r"(?:per sempre|per davvero|definitivamente)|morire|essere mort[oa]|andarmene per sempre|"
-    r"smettere di (?:vivere|esistere))"
+    r"smettere di (?:vivere|esistere)|chiudere gli occhi e non (?:riaprirli|aprirli) (?:mai )?"
+    r"(?:piu)?)"
 )
 _IT_WISH = r"(?:vorrei|voglio|desidero|spero di|mi piacerebbe|prego di|ho voglia di)"
 # --- Portuguese ------------------------------------------------------------------------
@@ -75,7 +80,7 @@ _PT_CEASE = (
     r"(?:(?:dormir e )?(?:nunca mais|nao) acordar(?: mais| nunca mais)?|sumir (?:de vez|para "
     r"sempre|pra sempre)|desaparecer (?:de vez|para sempre|pra sempre)|nao existir(?: mais)?|"
     r"deixar de existir|morrer|estar mort[oa]|nao estar mais aqui|ir embora (?:para|pra) "
-    r"sempre)"
+    r"sempre|fechar os olhos e (?:nao|nunca mais) (?:abrir|abri-los)(?: nunca mais| mais)?)"
 )
 _PT_WISH = r"(?:quero|queria|gostaria de|desejo|espero|tomara que eu|so quero|so queria|preferia)"
 
@@ -86,8 +91,29 @@ _LANGS = (
 _WISH_CEASE: tuple[Rule, ...] = tuple(
     rule(f"{lang}:cease_wish", EXPLICIT, 0.85,
          rf"\b{wish}(?:,? (?:ich|yo|eu))?(?: (?:solo|juste|simplement|einfach|nur|so|soltanto|"
-         rf"apenas|que|w(?:u|ue)rde|k(?:o|oe)nnte|dass ich|mich))* {cease}\b", lang=lang)
+         rf"apenas|que|w(?:u|ue)rde|k(?:o|oe)nnte|dass ich|mich|noch|nur noch))* {cease}\b",
+         lang=lang)
     for lang, wish, cease in _LANGS
+)
+
+# No sense or reason in going on living (living itself, not "life is hard").
+_NO_SENSE = {
+    "es": r"(?:no|ya no) (?:le )?(?:encuentro|veo|tiene|hay) (?:ningun |mas )?(?:sentido|razon|"
+          r"motivo) (?:a|en|para) (?:seguir )?(?:vivir|viviendo|estar viv[oa]|existir)",
+    "fr": r"(?:ne vois plus|ne vois pas|n'?\s?ai plus|il n'?\s?y a plus|plus) (?:aucune |de |la "
+          r"moindre )?(?:raison|sens|interet) (?:de|a|pour) (?:continuer a )?(?:vivre|exister|"
+          r"rester en vie)",
+    "de": r"kein(?:en)? (?:sinn|grund) mehr,? (?:im leben|zu leben|weiterzuleben|am leben zu "
+          r"bleiben)|kein(?:en)? ausweg mehr (?:au(?:ss|ß)er|als) (?:dem |den )?(?:tod|sterben)",
+    "it": r"non (?:vedo|trovo|ha) (?:piu )?(?:alcun |nessun |un )?(?:senso|motivo|ragione) "
+          r"(?:nel|a|di|per) (?:continuare a )?(?:vivere|esistere)|non vedo l'?\s?ora che "
+          r"(?:tutto|la mia vita|questa vita) finisca(?: per sempre)?",
+    "pt": r"nao (?:vejo|encontro|tem|ha) (?:mais )?(?:nenhum )?(?:sentido|razao|motivo) "
+          r"(?:em|de|para|pra) (?:continuar )?(?:viver|vivendo|existir)",
+}
+NO_SENSE: tuple[Rule, ...] = tuple(
+    rule(f"{lang}:no_sense_living", EXPLICIT, 0.85, rf"\b(?:{p})\b", lang=lang, negatable=False)
+    for lang, p in _NO_SENSE.items()
 )
 
 STRENGTH: tuple[Rule, ...] = (
@@ -143,7 +169,8 @@ THIRD_INTL: tuple[Rule, ...] = (
          r"(?:morir(?:se)?|desaparecer para siempre|dejar de existir|no despertar)|no tiene "
          r"fuerzas para vivir)\b", lang="es"),
     rule("fr:tp_cease", THIRD_PARTY, 0.85,
-         r"\b(?:qu'?\s?(?:il|elle)|il|elle) (?:veut|voudrait|aimerait|souhaite|va) (?:juste )?"
+         r"\b(?:qu'?\s?(?:il|elle)|il|elle) (?:veut|voudrait|voulait|aimerait|souhaite|va|allait"
+         r"|pense a|pensait a) (?:juste )?"
          r"(?:disparaitre (?:pour de bon|pour toujours|a jamais)|ne plus (?:vivre|exister|etre "
          r"la)|mourir|en finir|ne (?:jamais|plus) se reveiller)\b"
          r"|\b(?:il|elle) (?:ne veut plus|veut plus|n'a plus (?:la force|envie)) (?:de )?"
@@ -152,7 +179,9 @@ THIRD_INTL: tuple[Rule, ...] = (
          r"\b(?:er|sie) (?:will|m(?:o|oe)chte|wolle|kann) (?:<w> )?nicht mehr (?:leben|"
          r"weiterleben|da sein|hier sein|existieren|aufwachen)\b|\b(?:er|sie) (?:will|"
          r"m(?:o|oe)chte|w(?:u|ue)nscht sich) (?:<w> ){0,2}(?:sterben|tot sein|f(?:u|ue)r immer "
-         r"verschwinden)\b", lang="de", negatable=False),
+         r"verschwinden)\b|\bdass (?:er|sie) (?:<w> )?(?:nicht mehr (?:leben|da sein|hier sein|"
+         r"aufwachen)|sterben|tot sein|sich (?:umbringen|das leben nehmen)) (?:will|m(?:o|oe)chte|"
+         r"wolle|werde|wird)\b", lang="de", negatable=False),
     rule("it:tp_cease", THIRD_PARTY, 0.85,
          r"\b(?:dice|ha detto|mi ha detto|scrive) che (?:non vuole piu vivere|vuole (?:morire|"
          r"sparire per sempre|non svegliarsi piu|non esistere)|non ha piu la forza di vivere)\b",
@@ -189,10 +218,12 @@ FAREWELL_INTL: tuple[Rule, ...] = (
 REUNION_INTL: tuple[Rule, ...] = (
     rule("es:reunion", CONTEXTUAL, 0.2,
          r"\b(?:voy a|pronto|por fin|quiero|ya) (?:voy a )?(?:estar con|ver a|verl[oa]|reunirme "
-         r"con) (?:el|ella|mi \w+)(?: de nuevo| otra vez| pronto| esta noche)+\b", lang="es",
+         r"con|estare con|vere a|me reunire con|lo vere|la vere) (?:el|ella|mi \w+)"
+         r"(?: de nuevo| otra vez| pronto| esta noche)*(?=\s*(?:[.!,]|$))", lang="es",
          negatable=False),
     rule("fr:reunion", CONTEXTUAL, 0.2,
-         r"\bje (?:vais|veux) (?:bientot )?(?:le |la |les )?(?:rejoindre|retrouver|revoir)"
+         r"\bje (?:vais |veux )?(?:bientot )?(?:le |la |les |te )?(?:rejoindre|retrouver|revoir|"
+         r"rejoindrai|retrouverai|reverrai|rejoins)"
          r"(?: (?:mon|ma|mes) \w+)?(?: bientot| ce soir)?(?=\s*(?:[.!,]|$))", lang="fr",
          negatable=False),
     rule("de:reunion", CONTEXTUAL, 0.2,
@@ -200,11 +231,13 @@ REUNION_INTL: tuple[Rule, ...] = (
          r"(?:dir|ihm|ihr|meine[mrn]? \w+)(?: sein)?(?=\s*(?:[.!,]|$))", lang="de",
          negatable=False),
     rule("it:reunion", CONTEXTUAL, 0.2,
-         r"\b(?:presto|sto per|voglio|vado a|stanotte) (?:\w+ )?(?:raggiungere|rivedere|stare "
-         r"con|riabbracciare) (?:mio \w+|mia \w+|lui|lei|la mia \w+|il mio \w+)\b", lang="it",
+         r"\b(?:presto|sto per|voglio|vado a|stanotte|finalmente) (?:\w+ )?(?:raggiungere|"
+         r"rivedere|stare con|riabbracciare|raggiungero|rivedro|staro con|riabbraccero) (?:mio \w+|"
+         r"mia \w+|lui|lei|la mia \w+|il mio \w+)\b", lang="it",
          negatable=False),
     rule("pt:reunion", CONTEXTUAL, 0.2,
-         r"\b(?:vou|logo vou|em breve vou|quero) (?:estar|ficar|me encontrar|ver) (?:com )?"
+         r"\b(?:vou|logo vou|em breve vou|quero|logo|em breve) (?:estar|ficar|me encontrar|ver|"
+         r"estarei|verei|vou ver) (?:com )?"
          r"(?:a minha|o meu|minha|meu|ela|ele)(?: \w+)? (?:de novo|novamente|outra vez|em breve)"
          r"\b", lang="pt", negatable=False),
 )
@@ -221,6 +254,81 @@ GRIEF_INTL: tuple[Rule, ...] = tuple(
     for lang, p in _WITHOUT.items()
 )
 
-INTL_FRAMES: tuple[Rule, ...] = (
-    _WISH_CEASE + STRENGTH + MEANS_INTL + THIRD_INTL + FAREWELL_INTL + REUNION_INTL + GRIEF_INTL
+# Despair, the context that turns a farewell into a crisis (never high alone).
+_DESPAIR = {
+    "es": r"soy una carga|nada tiene sentido|nada importa|odio mi vida|me siento (?:muy )?"
+          r"(?:vaci[oa]|sol[oa]|inutil)|no valgo nada|estoy cansad[oa] de todo|todo me duele"
+          r"|no puedo mas",
+    "fr": r"rien n'?\s?a (?:plus )?de sens|je deteste ma vie|je me sens (?:tellement |si )?"
+          r"(?:vide|seul(?:e)?|inutile)|je ne sers a rien|je suis (?:nul(?:le)?|inutile|de trop)"
+          r"|tout me fait mal|je suis (?:epuise|fatigue)(?:e)? de tout",
+    "de": r"ich hasse mein leben|nichts (?:hat|macht) (?:mehr )?(?:einen )?sinn|ich bin (?:nur )?"
+          r"(?:eine last|wertlos|nutzlos)|ich f(?:u|ue)hle mich (?:so )?(?:leer|allein|wertlos)"
+          r"|alles tut weh|ich bin alles so leid",
+    "it": r"sono (?:solo )?un peso|niente ha (?:piu )?senso|odio la mia vita|mi sento (?:cosi )?"
+          r"(?:vuot[oa]|sol[oa]|inutile)|non valgo niente|sono stanc[oa] di tutto|tutto fa male",
+    "pt": r"sou (?:so )?um peso|nada faz (?:mais )?sentido|odeio (?:a )?minha vida|me sinto "
+          r"(?:tao )?(?:vazi[oa]|sozinh[oa]|inutil)|nao valho nada|estou cansad[oa] de tudo"
+          r"|tudo doi",
+}
+DESPAIR_INTL: tuple[Rule, ...] = tuple(
+    rule(f"{lang}:despair_more", DESPAIR, 0.3, rf"\b(?:{p})\b", lang=lang, negatable=False)
+    for lang, p in _DESPAIR.items()
+)
+
+# Farewell letters "for after", and everything ready / leaving for good (preparation).
+_PREP_BENIGN = (
+    r"\b(?:mud\w+|colega|companer\w+|collega|kollege\w*|collegue|viaje|viagem|voyage|reise|"
+    r"viaggio|jubil\w*|aposent\w*|retraite|rente|pension\w*|natal|navidad|noel|weihnacht\w*|"
+    r"compleanno|cumpleanos|aniversario|anniversaire|geburtstag|brieffreund\w*|trabalho|"
+    r"trabajo|travail|arbeit|lavoro|escola|escuela|ecole|schule|scuola|vacances|vacaciones|"
+    r"ferias|urlaub|vacanze|demenag\w*|umzug|trasloc\w*|erasmus|intercambio|echange)\b"
+)
+_LETTERS = {
+    "es": r"(?:escribi|he escrito|escribo|estoy escribiendo|deje|dejo|ya escribi)\b.{0,30}"
+          r"\bcartas? de despedida|\bcartas?\b.{0,40}\b(?:las encontraran|la encontraran|cuando"
+          r" me encuentren|para cuando no este|para despues de mi)",
+    "fr": r"(?:j'?\s?ai ecrit|j'?\s?ecris|j'?\s?ai laisse|je laisse|j'?\s?ai deja ecrit)\b.{0,30}"
+          r"\blettres? d'?\s?adieu|\blettres?\b.{0,40}\b(?:les trouveront|la trouveront|pour "
+          r"apres ma mort|quand on me trouvera)",
+    "de": r"(?:ich habe|ich hab|ich schreibe|ich schrieb|schon)\b.{0,30}\babschiedsbrief\w*"
+          r"|\babschiedsbrief\w* (?:geschrieben|hinterlassen|verfasst)|\bbriefe?\b.{0,40}\b"
+          r"(?:werden sie (?:morgen )?finden|f(?:u|ue)r danach|wenn ich nicht mehr da bin)",
+    "it": r"(?:ho scritto|scrivo|sto scrivendo|ho lasciato|ho gia scritto)\b.{0,30}\blettere? "
+          r"(?:di addio|d'?\s?addio)|\blettere?\b.{0,40}\b(?:le troveranno|la troveranno|per "
+          r"quando non ci saro|quando mi troveranno)",
+    "pt": r"(?:escrevi|estou escrevendo|deixei|ja escrevi|tenho escrito)\b.{0,30}\bcartas? de "
+          r"despedida|\bcartas?\b.{0,40}\b(?:vao encontrar|vao achar|pra quando eu nao estiver|"
+          r"quando me encontrarem)",
+}
+_READY = {
+    "es": r"tengo todo (?:preparado|listo)|dejo todo (?:listo|en orden)",
+    "fr": r"j'?\s?ai tout (?:prepare|organise|regle)",
+    "de": r"ich habe alles (?:vorbereitet|geregelt|erledigt)",
+    "it": r"ho (?:gia )?(?:preparato|sistemato) tutto",
+    "pt": r"(?:ja )?(?:deixei|esta|ta) tudo (?:pronto|preparado|organizado)",
+}
+_LEAVE_FOR_GOOD = {
+    "es": r"me (?:voy|ire) para siempre",
+    "fr": r"je (?:pars|m'en vais) pour (?:de bon|toujours)",
+    "de": r"ich gehe f(?:u|ue)r immer",
+    "it": r"me ne vado per sempre",
+    "pt": r"vou embora (?:para|pra) sempre",
+}
+PREP_INTL: tuple[Rule, ...] = tuple(
+    rule(f"{lang}:farewell_letters", INDIRECT, 0.75, rf"\b(?:{p})\b", lang=lang,
+         negatable=False, unless=_PREP_BENIGN)
+    for lang, p in _LETTERS.items()
+) + tuple(
+    rule(f"{lang}:all_ready", INDIRECT, 0.45, rf"\b(?:{p})\b", lang=lang, negatable=False,
+         unless=_PREP_BENIGN + r"|\b(?:fiesta|fete|party|festa|cena|dinner|diner|abendessen)\b")
+    for lang, p in _READY.items()
+) + tuple(
+    rule(f"{lang}:leave_for_good", INDIRECT, 0.45, rf"\b(?:{p})\b", lang=lang, negatable=False,
+         unless=_PREP_BENIGN)
+    for lang, p in _LEAVE_FOR_GOOD.items()
+)
+
+INTL_FRAMES: tuple[Rule, ...] = DESPAIR_INTL + PREP_INTL + (
+    _WISH_CEASE + NO_SENSE + STRENGTH + MEANS_INTL + THIRD_INTL + FAREWELL_INTL + REUNION_INTL + GRIEF_INTL
 )

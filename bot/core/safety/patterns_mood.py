@@ -134,7 +134,9 @@ CONTEXTUAL_EN: tuple[Rule, ...] = (
         "last_talk", CONTEXTUAL, 0.25,
         r"\b(?:this is|this will be|it is|this might be|that was) (?:the|our|my) last (?:time|"
         r"conversation|chat|message|talk)\b|\blast time (?:we|i) (?:will )?(?:talk|speak|chat)\b"
-        r"|\b(?:my|a|the) last (?:message|goodbye|words)\b",
+        r"|\b(?:my|a|the) last (?:message|goodbye|words)\b"
+        r"|\b(?:this is|this will be|here is) my (?:very )?last (?:video|post|stream|tweet|story)"
+        r"\b(?! (?:of|for|in|on|before|about|until|till|this|from))",
     ),
     rule(
         "never_hear_again", CONTEXTUAL, 0.35,

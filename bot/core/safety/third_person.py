@@ -17,8 +17,21 @@ import logging
 import re
 from collections.abc import Sequence
 
-from .frames import _RELATION
-from .rules import DESPAIR, EXPLICIT, INDIRECT, MEANS, THIRD_PARTY, Hit, Rule, is_negated, rule
+from .frames import BENIGN_ABSENCE, BENIGN_DEPARTURE
+from .frames import RELATION as _RELATION
+from .patterns_cessation import CEASE
+from .rules import (
+    CONTEXTUAL,
+    DESPAIR,
+    EXPLICIT,
+    INDIRECT,
+    MEANS,
+    THIRD_PARTY,
+    Hit,
+    Rule,
+    is_negated,
+    rule,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +48,9 @@ _FIXED = {"himself": "myself", "herself": "myself", "themselves": "myself",
 _VERB_FIX = {"is": "am", "are": "am", "was": "was", "were": "was", "has": "have",
              "does": "do", "goes": "go", "says": "say"}
 _FUNCTION = frozenset(
-    "and or but to a an the that if when is was be so then because as at in on of for with "
-    "from by about again anymore more".split()
+    ("and", "or", "but", "to", "a", "an", "the", "that", "if", "when", "is", "was", "be", "so",
+     "then", "because", "as", "at", "in", "on", "of", "for", "with", "from", "by", "about",
+     "again", "anymore", "more")
 )
 
 
@@ -101,14 +115,16 @@ def reported_hits(sentence: str, rules: Sequence[Rule]) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for r in rules:
-        if r.kind not in (EXPLICIT, INDIRECT, DESPAIR, MEANS):
+        if r.kind not in (EXPLICIT, INDIRECT, DESPAIR, MEANS, CONTEXTUAL):
             continue
+        if r.kind == CONTEXTUAL and r.weight < 0.3:
+            continue  # "she said goodbye" is not a worry; "she has a plan and a date" is
         m = r.regex.search(rest)
         if m is None or not _covers(m.span(), changed) or r.blocked(rest):
             continue
         if r.negatable and is_negated(rest, m.start()):
             continue
-        weight = min(0.85, r.weight + 0.35) if r.kind != DESPAIR else 0.3
+        weight = 0.3 if r.kind == DESPAIR else min(0.85, r.weight + 0.4)
         hits.append(Hit(f"tp:swapped:{r.name}", THIRD_PARTY, weight))
     return hits
 
@@ -125,6 +141,30 @@ THIRD_PARTY_EXTRA: tuple[Rule, ...] = (
         r"anniversary|movie|book|story|show|game|character)\b",
     ),
     rule(
+        "tp:burden_apology", THIRD_PARTY, 0.75,
+        r"\b(?:posted|posting|posts|texted|texting|sent|wrote|writing|said|saying|says|messaged|"
+        r"dm\w*|tweeted|put)\b.{0,30}\b(?:sorry for (?:being (?:a|such a) (?:burden|problem|"
+        r"mess|disappointment)|being like this|existing|being born)|(?:i am|i'm) "
+        r"(?:just )?a burden|(?:he|she|they) (?:is|are|was) (?:just )?a burden)\b",
+        negatable=False,
+    ),
+    rule(
+        "tp:talks_cessation", THIRD_PARTY, 0.8,
+        r"\b(?:talking|talks|talked|posting|posts|posted|writing|writes|wrote|joking|jokes|"
+        r"saying|says|said|texting|texts|texted|tweeting|tweets) (?:about|that)(?: (?:she|he|"
+        r"they|her|him|them))? (?:wanting|wants|want|wanted|wishing|wishes|hoping|hopes|needing|"
+        r"needs) (?:to )?" + CEASE,
+        negatable=False,
+    ),
+    rule(
+        "tp:reported_farewell", THIRD_PARTY, 0.2,
+        r"\b(?:texted|sent|messaged|wrote|said|called|dm\w*|posted)\b.{0,40}\b(?:i love you"
+        r"(?: all)?|take care of (?:mom|dad|mum|everyone|the \w+|my \w+|yourself)|goodbye|"
+        r"sorry for everything|(?:it is|it was) not your fault|forgive me|remember me)\b",
+        negatable=False,
+        unless=BENIGN_DEPARTURE,
+    ),
+    rule(
         "tp:withdrawal", THIRD_PARTY, 0.3,
         r"\b(?:stopped|has stopped|have stopped|is not|are not|has not been|have not been|"
         r"barely|quit) (?:eating|sleeping|leaving (?:his|her|their) (?:room|bed|house)|going "
@@ -134,6 +174,7 @@ THIRD_PARTY_EXTRA: tuple[Rule, ...] = (
         negatable=False,
     ),
 )
+_AWAY = re.compile(BENIGN_ABSENCE)
 _HOPELESS = re.compile(
     r"\b(?:hopeless|no point|pointless|never been born|never born|better off|burden|give up|"
     r"gave up|giving up|worthless|nothing matters|does not care about anything|wants? to "
@@ -142,8 +183,13 @@ _HOPELESS = re.compile(
 
 
 def withdrawal_with_hopelessness(sentence: str, hits: Sequence[Hit]) -> list[Hit]:
-    """Withdrawal ("stopped eating") reported together with hopelessness is a crisis sign."""
-    if not any(h.name == "tp:withdrawal" for h in hits):
+    """Withdrawal ("stopped eating") reported together with hopelessness is a crisis sign;
+    so is a farewell ("take care of mom") followed by silence ("his phone is off")."""
+    names = {h.name for h in hits}
+    if ("tp:reported_farewell" in names and "tp:not_answering" in names
+            and not _AWAY.search(sentence)):
+        return [Hit("tp:farewell_then_silence", THIRD_PARTY, 0.85)]
+    if "tp:withdrawal" not in names:
         return []
     others = [h for h in hits if h.kind == THIRD_PARTY and h.name != "tp:withdrawal"]
     if others or _HOPELESS.search(sentence):
