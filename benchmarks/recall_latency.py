@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import bot  # noqa: E402,F401 - first: it sets single-threaded BLAS before numpy loads
+import numpy as np  # noqa: E402
 
 from bot.core.clock import ManualClock  # noqa: E402
 from bot.core.memory.evalmetrics import percentile  # noqa: E402
@@ -92,13 +93,14 @@ async def build(path: Path, n: int, embedder: LookupEmbedder) -> Store:
     return store
 
 
-async def measure(memory: MemoryService, queries: list[str], scope: str) -> dict[str, float]:
+async def measure(memory: MemoryService, queries: list[str], scope: str,
+                  include_messages: bool = True) -> dict[str, float]:
     for q in queries[:20]:  # warm caches (vector index load happens once per user)
-        await memory.recall(1, q, scope=scope, k=10)
+        await memory.recall(1, q, scope=scope, k=10, include_messages=include_messages)
     times = []
     for q in queries:
         t0 = time.perf_counter()
-        await memory.recall(1, q, scope=scope, k=10)
+        await memory.recall(1, q, scope=scope, k=10, include_messages=include_messages)
         times.append((time.perf_counter() - t0) * 1000)
     return {"p50": round(percentile(times, 50), 3), "p95": round(percentile(times, 95), 3),
             "max": round(max(times), 3)}
@@ -123,6 +125,8 @@ async def main() -> None:
             "messages_per_user": args.memories,
             "queries": len(queries),
             "k": 10,
+            "facts_only_lexical_ms": await measure(lexical, queries, "dm", include_messages=False),
+            "facts_only_hybrid_ms": await measure(hybrid, queries, "dm", include_messages=False),
             "lexical_ms": await measure(lexical, queries, "dm"),
             "hybrid_ms": await measure(hybrid, queries, "dm"),
             "lexical_guild_scope_ms": await measure(lexical, queries, "guild:9:9"),
