@@ -28,6 +28,7 @@ bench: $(STAMP)
 	@$(PY) benchmarks/turn_overhead.py
 	@$(PY) benchmarks/import_archive.py --json
 	@$(PY) benchmarks/recall_latency.py
+	@$(PY) benchmarks/extraction_latency.py
 	@$(VENV)/bin/os1 memory eval evals/memory/dataset.json --k 10 --json
 	@$(VENV)/bin/os1 safety eval evals/safety.jsonl --json
 
