@@ -142,3 +142,19 @@ async def test_first_dm_starts_onboarding_and_keeps_the_message(os1, services, f
     stored = await services.store.messages.recent(int(user["id"]), "dm", 5)
     assert [m.content for m in stored] == ["hello?"]
     assert fake_provider.chat_requests() == []
+
+
+async def test_unknown_text_command_gets_a_hint(os1, services, fake_discord, fake_provider):
+    user = await onboarded(services, fake_discord)
+    sent = await fake_discord.user_dms(user["id"], "!os1 frobnicate")
+    msg = await fake_discord.wait_for_message(sent["channel_id"],
+                                              lambda m: "don't know that one" in m["content"])
+    assert msg["content"].startswith("I don't know that one")
+    assert fake_provider.chat_requests() == []  # not treated as a conversation message
+
+
+async def test_non_owner_cannot_sync(os1, services, fake_discord, fake_provider):
+    user = await onboarded(services, fake_discord)
+    await fake_discord.user_dms(user["id"], "!os1 sync")
+    await asyncio.sleep(0.5)
+    assert not [r for r in fake_discord.requests if r.method == "PUT" and r.path.endswith("/commands")]

@@ -57,6 +57,17 @@ class OS1Bot(commands.Bot):
         log.info("connected as %s (id %s) to %d servers", self.user, getattr(self.user, "id", "?"),
                  len(self.guilds))
 
+    async def on_command_error(self, ctx: commands.Context[OS1Bot], error: Exception) -> None:
+        """Text commands (`!os1 …`): unknown ones get a hint; others are logged."""
+        if isinstance(error, commands.CommandNotFound):
+            await ctx.send("I don't know that one. Owners can use `!os1 sync`; everything else "
+                           "is a slash command — type `/`.",
+                           allowed_mentions=discord.AllowedMentions.none())
+            return
+        if isinstance(error, commands.NotOwner | commands.CheckFailure):
+            return
+        log.error("text command failed", exc_info=error)
+
     async def close(self) -> None:
         await self.services.conversations.drain()
         await super().close()

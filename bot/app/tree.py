@@ -36,6 +36,9 @@ class OS1Tree(app_commands.CommandTree["OS1Bot"]):
         if isinstance(original, OS1Error):
             message = original.user_message
             log.info("user-facing error in /%s: %s", _name(interaction), original)
+        elif isinstance(error, app_commands.CommandNotFound):
+            message = ("I don't know that command any more — it may have changed. "
+                       "Type `/` to see what I can do.")
         elif isinstance(error, app_commands.CheckFailure):
             message = str(error) or "You can't use that command here."
         elif isinstance(error, app_commands.CommandOnCooldown):
