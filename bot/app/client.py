@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.companion", "cogs.companion_commands", "cogs.memories", "cogs.admin", "cogs.owner")
+EXTENSIONS = ("cogs.outbox", "cogs.companion", "cogs.companion_commands", "cogs.memories", "cogs.admin", "cogs.owner")
 TEXT_PREFIX = "!os1 "
 
 

@@ -16,16 +16,25 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from .assessment import Assessment
 from .detector import assess, combine
 
 log = logging.getLogger(__name__)
 
 LABELS = ("crisis", "safe")
 Moderation = Callable[[str], Awaitable[Mapping[str, float]]]
+
+
+class Semantic(Protocol):
+    """A second signal that raises (never lowers) an assessment, e.g. ``SemanticRiskSignal``."""
+
+    async def assess_with(
+        self, assessment: Assessment, text: str, context: Sequence[str] = (),
+    ) -> Assessment: ...
 
 
 class EvalFormatError(ValueError):
@@ -79,8 +88,9 @@ async def evaluate(
     lines: Iterable[dict[str, Any]],
     *,
     moderation: Moderation | None = None,
+    semantic: Semantic | None = None,
 ) -> dict[str, Any]:
-    """Run the detector (plus ``moderation`` when given) over labelled lines.
+    """Run the detector (plus ``moderation`` and/or ``semantic`` when given) over lines.
 
     Returns ``{"n", "precision", "recall", "f1", "accuracy", "by_kind", "by_lang",
     "confusion": {"tp", "fp", "tn", "fn"}, "errors"}``; ``errors`` lists misclassified line
@@ -93,9 +103,12 @@ async def evaluate(
     for index, raw in enumerate(lines):
         row = _check_row(raw, f"line index {index}")
         text = row["text"]
-        assessment = assess(text, row.get("context") or ())
+        context = tuple(row.get("context") or ())
+        assessment = assess(text, context)
         if moderation is not None:
             assessment = combine(assessment, await moderation(text))
+        if semantic is not None:
+            assessment = await semantic.assess_with(assessment, text, context)
         predicted = assessment.crisis
         actual = row["label"] == "crisis"
         correct = predicted == actual
