@@ -54,7 +54,8 @@ async def _chat(args: argparse.Namespace) -> int:
     from bot.terminal import chat_loop
 
     settings = _settings(args)
-    setup_logging("WARNING", [settings.openai_api_key.get()])
+    # The terminal is the conversation: only errors may interrupt it.
+    setup_logging("ERROR", [settings.openai_api_key.get()])
     async with build_services(settings) as services:
         await chat_loop(services, args.user, args.name)
     return 0
