@@ -29,6 +29,7 @@ bench: $(STAMP)
 	@$(PY) benchmarks/import_archive.py --json
 	@$(PY) benchmarks/recall_latency.py
 	@$(PY) benchmarks/extraction_latency.py
+	@$(PY) benchmarks/burst.py --users 300
 	@$(VENV)/bin/os1 memory eval evals/memory/dataset.json --k 10 --json
 	@$(VENV)/bin/os1 safety eval evals/safety.jsonl --json
 

@@ -42,7 +42,8 @@ class OutboundLimiter:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.rate = rate_per_s
-        self.capacity = burst if burst is not None else max(1.0, rate_per_s / 5)
+        # A small burst: rate + burst must stay within Discord's 50 per rolling second.
+        self.capacity = burst if burst is not None else max(1.0, rate_per_s / 10)
         self._tokens = self.capacity
         self._clock = clock
         self._stamp = clock()
