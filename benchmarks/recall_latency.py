@@ -23,14 +23,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import bot  # noqa: E402,F401 - first: it sets single-threaded BLAS before numpy loads
 import numpy as np  # noqa: E402
 
+import bot  # noqa: E402,F401 - first: it sets single-threaded BLAS before numpy loads
 from bot.core.clock import ManualClock  # noqa: E402
 from bot.core.memory.evalmetrics import percentile  # noqa: E402
 from bot.core.memory.service import MemoryService  # noqa: E402
 from bot.core.memory.vectors import to_blob  # noqa: E402
 from bot.store import NewMemory, NewMessage, Store  # noqa: E402
+
 
 class LookupEmbedder:
     """Vectors computed up front: recall timing then excludes the embedding call."""

@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.app.limiter import Priority
-from bot.app.tree import NO_MENTIONS, moderator_only, respond
+from bot.app.tree import moderator_only, respond
 from bot.core.care import SupportAlert
 from bot.core.errors import UserInputError
 from bot.core.personas.cardfields import CardError

@@ -7,14 +7,14 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 
-from bot.core.clock import ManualClock
 from bot.app.client import OS1Bot
+from bot.core.clock import ManualClock
 from bot.services import Services, build_services
-from bot.settings import Settings
-from bot.testing.openai_fake import fake_provider  # noqa: F401 - fixture
 from bot.testing.config import make_settings
 from bot.testing.discord import FakeDiscord
 from bot.testing.discord.client import connected_client
+from bot.testing.openai_fake import fake_provider  # noqa: F401 - fixture
+from bot.testing.provider import FakeProvider
 
 pytest_plugins = ["bot.testing.discord.fixtures"]
 

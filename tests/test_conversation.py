@@ -7,8 +7,8 @@ import asyncio
 from bot.core.models import DM_SCOPE, Turn
 from bot.core.tokens import count_message_tokens
 from bot.services import build_services
-from bot.testing.sinks import RecordingSink
 from bot.testing.config import make_settings
+from bot.testing.sinks import RecordingSink
 
 
 def turn(text: str, user_id: int = 42, name: str = "Theo") -> Turn:

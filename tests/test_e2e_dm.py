@@ -43,7 +43,7 @@ async def test_dm_gets_a_streamed_reply_without_mentions(os1, services, fake_dis
     # At most about one edit per second for this message.
     edits = [r for r in fake_discord.requests_to("PATCH", f"/channels/{channel}/messages/{reply['id']}")]
     times = [r.time for r in edits]
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert all(g >= 0.9 for g in gaps), gaps
     # Every send and edit carried AllowedMentions.none(), and nobody was pinged.
     for rec in fake_discord.requests:

@@ -26,7 +26,7 @@ async def _with_retry(what: str, call, attempts: int = 3):  # type: ignore[no-un
     for attempt in range(attempts):
         try:
             return await call()
-        except (discord.DiscordServerError, OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, discord.DiscordServerError, OSError) as exc:
             if attempt == attempts - 1:
                 raise
             log.warning("%s failed (%s); retrying", what, type(exc).__name__)

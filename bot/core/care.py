@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from bot.core.clock import Clock
 from bot.core.conversation import Care, CareDecision
 from bot.core.models import DM_SCOPE, Companion, StoredMessage, Turn, User
-from bot.core.safety import output, policy, responses
-from bot.core.safety import LEVELS, RiskState, assess, combine
+from bot.core.safety import LEVELS, RiskState, assess, combine, output, policy, responses
 from bot.store import Store
 
 if TYPE_CHECKING:

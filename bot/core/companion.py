@@ -12,8 +12,8 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.core.clock import Clock
 from bot.core.care import CareService
+from bot.core.clock import Clock
 from bot.core.conversation import ContextProvider, PromptContext
 from bot.core.memory.service import MemoryService
 from bot.core.models import DM_SCOPE, Companion, StoredMessage, User

@@ -52,5 +52,5 @@ class Embedder(Protocol):
     name: str
     dim: int
 
-    async def embed(self, texts: Sequence[str]) -> "object":  # numpy array (n, dim) float32
+    async def embed(self, texts: Sequence[str]) -> object:  # numpy array (n, dim) float32
         ...

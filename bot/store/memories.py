@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins  # `list` is also a method name here; annotations below mean the type
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime

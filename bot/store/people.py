@@ -49,7 +49,7 @@ class People:
         if not values:
             return
         params: list[Any] = []
-        for key, value in values.items():
+        for value in values.values():
             if isinstance(value, datetime):
                 value = convert.ts(value)
             elif isinstance(value, dict):

@@ -96,7 +96,7 @@ def parse_nam_dict(text: str) -> list[NameRecord]:
             raise ValueError(f"line {lineno}: cannot read {line!r}")
         seen = freqs.setdefault(name, {})
         peak = 0
-        for (region, _label), ch in zip(REGIONS, line[FREQ_START : FREQ_START + len(REGIONS)]):
+        for (region, _label), ch in zip(REGIONS, line[FREQ_START : FREQ_START + len(REGIONS)], strict=False):
             if ch != " ":
                 peak = max(peak, int(ch, 16))
                 seen[region] = max(seen.get(region, 0), int(ch, 16))

@@ -21,7 +21,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from .assessment import ACUTE, KIND_ORDER, Assessment
@@ -304,7 +304,7 @@ def assess(
     """Assess one user message. ``context``: earlier user messages, oldest first."""
     if isinstance(context, str):
         raise TypeError("context must be a sequence of earlier messages, not a string")
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     prior = _context_prior(context)
     if state is not None:
         prior = max(prior, state.current(moment))
