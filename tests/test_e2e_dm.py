@@ -158,3 +158,16 @@ async def test_non_owner_cannot_sync(os1, services, fake_discord, fake_provider)
     await fake_discord.user_dms(user["id"], "!os1 sync")
     await asyncio.sleep(0.5)
     assert not [r for r in fake_discord.requests if r.method == "PUT" and r.path.endswith("/commands")]
+
+
+async def test_dropped_gateway_resumes_and_keeps_answering(os1, services, fake_discord,
+                                                           fake_provider):
+    user = await onboarded(services, fake_discord)
+    fake_provider.default_reply("Still with you.")
+    await fake_discord.drop_socket()
+    await fake_discord.wait_until_connected(timeout=15, resumes=1)
+    sent = await fake_discord.user_dms(user["id"], "did you miss me?")
+    msg = await fake_discord.wait_for_message(sent["channel_id"],
+                                              lambda m: m["content"] == "Still with you.", timeout=15)
+    assert msg["content"] == "Still with you."
+    await services.conversations.drain()
