@@ -23,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-
+# isort: off
 import bot  # noqa: E402,F401 - first: it sets single-threaded BLAS before numpy loads
+import numpy as np  # noqa: E402
+# isort: on
+
 from bot.core.clock import ManualClock  # noqa: E402
 from bot.core.memory.evalmetrics import percentile  # noqa: E402
 from bot.core.memory.service import MemoryService  # noqa: E402

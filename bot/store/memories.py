@@ -94,8 +94,9 @@ class Memories:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
+        # '+user_id' keeps the planner on the rowid lookup, not a scan of the user's index.
         rows = await self.db.fetchall(
-            f"SELECT * FROM memories WHERE user_id = ? AND id IN ({marks})", (user_id, *ids)
+            f"SELECT * FROM memories WHERE +user_id = ? AND id IN ({marks})", (user_id, *ids)
         )
         return await self._hydrate(rows)
 
@@ -152,6 +153,13 @@ class Memories:
     ) -> builtins.list[tuple[int, float]]:
         """BM25-ranked memory ids. `scopes` limits by where a memory was learned;
         shareable memories are added back when `include_shareable`."""
+        if scopes is None and not current_only:  # all of the user's memories: the index answers
+            rows = await self.db.fetchall(
+                "SELECT rowid AS id, bm25(memories_fts, 0.0, 1.0) AS rank FROM memories_fts "
+                "WHERE memories_fts MATCH ? ORDER BY rank LIMIT ?",
+                (f"owner:u{user_id} AND ({match})", limit),
+            )
+            return [(row["id"], -float(row["rank"])) for row in rows]
         where, params = scope_filter(scopes, "m.scope")
         if include_shareable and scopes is not None:
             where = f"({where} OR m.shareable = 1)"

@@ -132,8 +132,9 @@ class Messages:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
+        # '+user_id' keeps the planner on the rowid lookup, not a scan of the user's index.
         rows = await self.db.fetchall(
-            f"SELECT * FROM messages WHERE user_id = ? AND id IN ({marks}) ORDER BY id",
+            f"SELECT * FROM messages WHERE +user_id = ? AND id IN ({marks}) ORDER BY id",
             (user_id, *ids),
         )
         return [convert.message(r) for r in rows]
