@@ -6,6 +6,7 @@ The protocol is published in docs/SAFETY.md; this module is where it is enforced
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ SESSION_GAP = timedelta(minutes=30)
 SAFE_MODE_MIN = timedelta(hours=12)
 ALERT_MIN_GAP = timedelta(minutes=10)
 CONTEXT_MESSAGES = 12
+LONG_TEXT = 400
 
 ADULTS_ONLY_SERVER = (
     "This server has asked companions to talk only with members who've told us they're 18 or "
@@ -131,7 +133,11 @@ class CareService(Care):
                    and (m.discord_message_id is None or m.discord_message_id not in batch_ids)]
         context = context[: max(0, len(context) - len(batch))][-CONTEXT_MESSAGES:]
         state = RiskState.from_dict(user.risk_state) if user.risk_state else None
-        assessment = assess(text, context, state, now)
+        if len(text) > LONG_TEXT:
+            # Rules cost ~1 ms per 100 characters: keep a long message off the event loop.
+            assessment = await asyncio.to_thread(assess, text, context, state, now)
+        else:
+            assessment = assess(text, context, state, now)
         if self.moderation and self.model is not None:
             scores = await self.model.moderate(text)
             if scores:
