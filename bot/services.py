@@ -73,6 +73,7 @@ async def build_services(
         config=ConversationConfig(
             context_tokens=settings.context_tokens,
             reply_max_tokens=settings.reply_max_tokens,
+            max_concurrent_replies=settings.max_concurrent_replies,
             default_persona_key=companions.default_persona_key,
         ),
         care=companions.care,

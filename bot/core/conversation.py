@@ -91,6 +91,9 @@ class ConversationConfig:
     update_interval_s: float = 0.5
     # Replies that finish this quickly are sent once, whole, with no edits at all.
     first_update_delay_s: float = 0.4
+    # Model calls in flight at once across all users; more wait their turn (with the typing
+    # indicator showing) instead of piling onto the provider's rate limit.
+    max_concurrent_replies: int = 32
     default_persona_key: str = "samantha"
 
 
@@ -112,6 +115,7 @@ class Conversations:
         self._pending: dict[int, list[_Pending]] = {}
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._record_locks: dict[int, asyncio.Lock] = {}
+        self._model_slots = asyncio.Semaphore(config.max_concurrent_replies)
 
     async def record(self, turn: Turn) -> None:
         """Persist a user message without replying yet (e.g. while onboarding).
@@ -237,7 +241,8 @@ class Conversations:
             reply_reserve=self.config.reply_max_tokens,
         )
         try:
-            text = await self._generate(user, prompt.messages, decision, sink)
+            async with self._model_slots:
+                text = await self._generate(user, prompt.messages, decision, sink)
         except ModelError as exc:
             log.warning("model failed for a reply: %s", exc)
             await sink.fail(exc.user_message)
