@@ -72,7 +72,7 @@ class Settings:
     disclosure_interval_h: float = 3.0
     time_notice_minutes: int = 60
     rest_rate_per_s: float = 45.0
-    max_concurrent_replies: int = 32
+    max_concurrent_replies: int = 64
     default_locale: str = "en-US"
 
     def __repr__(self) -> str:  # dataclass repr would be fine, but be explicit about secrets
@@ -121,7 +121,7 @@ class Settings:
             disclosure_interval_h=r.number("OS1_DISCLOSURE_INTERVAL_HOURS", 3.0, lo=0.1, hi=3.0),
             time_notice_minutes=int(r.number("OS1_TIME_NOTICE_MINUTES", 60, lo=0, hi=24 * 60)),
             rest_rate_per_s=r.number("OS1_REST_RATE_PER_S", 45.0, lo=1, hi=50),
-            max_concurrent_replies=int(r.number("OS1_MAX_CONCURRENT_REPLIES", 32, lo=1, hi=10_000)),
+            max_concurrent_replies=int(r.number("OS1_MAX_CONCURRENT_REPLIES", 64, lo=1, hi=10_000)),
             default_locale=r.text("OS1_DEFAULT_LOCALE") or "en-US",
         )
 

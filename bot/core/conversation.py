@@ -93,7 +93,7 @@ class ConversationConfig:
     first_update_delay_s: float = 0.4
     # Model calls in flight at once across all users; more wait their turn (with the typing
     # indicator showing) instead of piling onto the provider's rate limit.
-    max_concurrent_replies: int = 32
+    max_concurrent_replies: int = 64
     default_persona_key: str = "samantha"
 
 
