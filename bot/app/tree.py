@@ -11,7 +11,7 @@ from discord import app_commands
 from bot.core.errors import OS1Error
 
 if TYPE_CHECKING:
-    pass
+    from bot.app.client import OS1Bot  # noqa: F401 - used in a string annotation
 
 log = logging.getLogger(__name__)
 
