@@ -60,3 +60,22 @@ def test_only_bot_llm_talks_to_the_provider():
             if "openai" in imported_modules(path):
                 offenders.append(rel)
     assert offenders == []
+
+
+def test_every_discord_send_names_allowed_mentions():
+    """Security by default: every send and edit in cogs/ and bot/app/ passes allowed_mentions
+    explicitly (on top of the client-wide AllowedMentions.none() default)."""
+    names = {"send", "send_message", "edit_message", "edit_original_response"}
+    offenders = []
+    for folder in (ROOT / "cogs", ROOT / "bot" / "app"):
+        for path in folder.glob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                    continue
+                receiver = ast.unparse(node.func.value)
+                is_send = node.func.attr in names or (
+                    node.func.attr == "edit" and ("message" in receiver or "msg" in receiver))
+                keywords = {k.arg for k in node.keywords}
+                if is_send and "allowed_mentions" not in keywords and None not in keywords:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
