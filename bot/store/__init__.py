@@ -57,6 +57,10 @@ class Store:
                 conds.append("id = ?")
             if "owner" in cols:
                 conds.append("owner = 'u' || ?")
+            if "actor_id" in cols:
+                conds.append("actor_id = ?")
+            if table == "memory_sources":
+                conds.append("memory_id IN (SELECT id FROM memories WHERE user_id = ?)")
             if not conds:
                 continue
             where = " OR ".join(conds)
