@@ -47,6 +47,10 @@ class Privacy:
                 else:
                     cur = await conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (user_id,))
                 deleted[table] = cur.rowcount
+            # Moderation records stay (the server's history) but no longer name the person.
+            cur = await conn.execute(
+                "UPDATE audit_log SET actor_id = NULL WHERE actor_id = ?", (user_id,))
+            deleted["audit_log (anonymised)"] = cur.rowcount
             # FTS rows go with their messages/memories through triggers; sweep any stragglers.
             for fts in ("messages_fts", "memories_fts"):
                 cur = await conn.execute(f"DELETE FROM {fts} WHERE owner = ?", (f"u{user_id}",))
