@@ -171,3 +171,40 @@ async def test_dropped_gateway_resumes_and_keeps_answering(os1, services, fake_d
                                               lambda m: m["content"] == "Still with you.", timeout=15)
     assert msg["content"] == "Still with you."
     await services.conversations.drain()
+
+
+async def test_huge_and_attachment_only_messages_are_answered(os1, services, fake_discord,
+                                                              fake_provider):
+    user = await onboarded(services, fake_discord)
+    fake_provider.default_reply("I read all of it.")
+    huge = ("I need to tell you everything that happened this week. " * 70)[:4000]
+    sent = await fake_discord.user_dms(user["id"], huge)
+    await fake_discord.wait_for_message(sent["channel_id"], lambda m: m["content"] == "I read all of it.",
+                                        timeout=15)
+    await services.conversations.drain()
+    users = [m["content"] for m in fake_provider.chat_requests()[-1]["messages"] if m["role"] == "user"]
+    assert users[-1] == huge.strip()
+    fake_provider.default_reply("What a photo!")
+    sent = await fake_discord.user_dms(user["id"], "", attachments=[("beach.jpg", b"\xff\xd8fake")])
+    await fake_discord.wait_for_message(sent["channel_id"], lambda m: m["content"] == "What a photo!",
+                                        timeout=15)
+    await services.conversations.drain()
+    users = [m["content"] for m in fake_provider.chat_requests()[-1]["messages"] if m["role"] == "user"]
+    assert "beach.jpg" in users[-1]
+
+
+async def test_a_flurry_of_messages_is_answered_without_dropping_any(os1, services, fake_discord,
+                                                                     fake_provider):
+    user = await onboarded(services, fake_discord)
+    fake_provider.default_reply("Got all of that.")
+    fake_provider.latency = 0.3
+    for i in range(8):
+        await fake_discord.user_dms(user["id"], f"part {i}")
+    await fake_discord.wait_until(lambda: len(fake_provider.chat_requests()) >= 1)
+    await asyncio.sleep(1.0)
+    await services.conversations.drain()
+    seen = set()
+    for body in fake_provider.chat_requests():
+        seen |= {m["content"] for m in body["messages"] if m["role"] == "user"}
+    assert {f"part {i}" for i in range(8)} <= seen
+    assert len(fake_provider.chat_requests()) < 8  # late messages were folded together
