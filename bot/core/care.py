@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 SESSION_GAP = timedelta(minutes=30)
 SAFE_MODE_MIN = timedelta(hours=12)
 ALERT_MIN_GAP = timedelta(minutes=10)
-CONTEXT_MESSAGES = 12
+CONTEXT_MESSAGES = 10  # as published in docs/SAFETY.md
 LONG_TEXT = 400
 
 ADULTS_ONLY_SERVER = (
