@@ -102,25 +102,12 @@ async def _safety_eval(args: argparse.Namespace) -> int:
         moderation = llm.moderate
     semantic = None
     if getattr(args, "semantic", "none") == "local":
-        import os
+        from bot.services import make_semantic_signal
 
-        from bot.core.memory.embedder import EmbedderUnavailable, LocalMiniLMEmbedder
-        from bot.core.safety.semantic import SemanticRiskSignal
-
-        if not LocalMiniLMEmbedder.available():
-            print("os1 safety eval: --semantic local needs the local-embeddings extra",
-                  file=sys.stderr)
-            return 2
-        evals = Path(__file__).resolve().parent.parent / "evals"
-        training = [evals / name for name in
-                    ("safety.jsonl", "safety_holdout.jsonl", "safety_dev2.jsonl")]
-        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-        try:
-            semantic = SemanticRiskSignal.from_files(
-                LocalMiniLMEmbedder(), training, cache_dir=cache / "os1" / "semantic")
-            await semantic.prepare()
-        except (OSError, ValueError, EmbedderUnavailable) as exc:
-            print(f"os1 safety eval: semantic signal unavailable: {exc}", file=sys.stderr)
+        semantic = await make_semantic_signal()
+        if semantic is None:
+            print("os1 safety eval: the semantic signal needs the local-embeddings extra and "
+                  "the labelled sets in evals/", file=sys.stderr)
             return 2
     try:
         result = await evaluate(lines, moderation=moderation, semantic=semantic)

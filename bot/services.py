@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.app.limiter import OutboundLimiter
 from bot.core.clock import Clock, SystemClock
@@ -57,6 +58,37 @@ def make_embedder(settings: Settings, llm: LLMClient) -> Embedder | None:
     return None
 
 
+TRAINING_FILES = ("safety.jsonl", "safety_holdout.jsonl", "safety_dev2.jsonl")
+
+
+async def make_semantic_signal() -> object | None:
+    """The optional MiniLM crisis signal, trained on the labelled sets in `evals/`.
+
+    Returns None (and says why in the log) when the local-embeddings extra or the sets are
+    missing; the rules and the moderation endpoint still run."""
+    import os
+
+    from bot.core.memory.embedder import EmbedderUnavailable, LocalMiniLMEmbedder
+    from bot.core.safety.semantic import SemanticRiskSignal
+
+    if not LocalMiniLMEmbedder.available():
+        log.warning("OS1_SAFETY_SEMANTIC needs the local-embeddings extra; running without it")
+        return None
+    evals = Path(__file__).resolve().parent.parent / "evals"
+    paths = [evals / name for name in TRAINING_FILES]
+    if not all(p.is_file() for p in paths):
+        log.warning("OS1_SAFETY_SEMANTIC needs %s; running without it", evals)
+        return None
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "os1" / "semantic"
+    try:
+        signal = SemanticRiskSignal.from_files(LocalMiniLMEmbedder(), paths, cache_dir=cache)
+        await signal.prepare()
+    except (OSError, ValueError, EmbedderUnavailable) as exc:
+        log.warning("semantic crisis signal unavailable: %s", exc)
+        return None
+    return signal
+
+
 @asynccontextmanager
 async def build_services(
     settings: Settings, *, clock: Clock | None = None, store: Store | None = None,
@@ -85,6 +117,8 @@ async def build_services(
         onboarding=Onboarding(store, clock, companions),
         library=Library(store, llm, clock),
     )
+    if settings.safety_semantic:
+        companions.care.semantic = await make_semantic_signal()
     try:
         await companions.start()
         yield services

@@ -61,6 +61,7 @@ class Settings:
     embedding_model: str | None = None
     embedder: str = "none"  # none | provider | local
     moderation: bool = False
+    safety_semantic: bool = False
     model_timeout_s: float = 60.0
     model_max_retries: int = 2
     context_tokens: int = 8000
@@ -108,6 +109,7 @@ class Settings:
             embedding_model=embedding_model,
             embedder=embedder,
             moderation=r.flag("OS1_MODERATION", False),
+            safety_semantic=r.flag("OS1_SAFETY_SEMANTIC", False),
             model_timeout_s=r.number("OS1_MODEL_TIMEOUT", 60.0, lo=1, hi=600),
             model_max_retries=int(r.number("OS1_MODEL_MAX_RETRIES", 2, lo=0, hi=10)),
             context_tokens=int(r.number("OS1_CONTEXT_TOKENS", 8000, lo=1000, hi=2_000_000)),

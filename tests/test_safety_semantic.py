@@ -175,3 +175,20 @@ async def test_minilm_signal_ranks_unseen_paraphrase(tmp_path: Path) -> None:
     benign = await signal.score("we're getting pizza after the game")
     assert risky > benign
     assert list(tmp_path.glob("all-MiniLM-L6-v2-*.npy"))
+
+
+async def test_care_uses_the_semantic_signal_when_configured(services) -> None:
+    """Wiring: with a signal on CareService, a message the rules miss but the signal flags
+    gets the crisis response (OS1_SAFETY_SEMANTIC=true builds the MiniLM one at start-up)."""
+    from bot.core.models import DM_SCOPE, Turn
+    from bot.testing.sinks import RecordingSink
+
+    text = "rope and pills tonight, gone"
+    assert not assess(text).crisis
+    services.companions.care.semantic = SemanticRiskSignal(
+        BagOfWords(), EXAMPLES, k=3, context_turns=0, t1=0.5, t2=0.6)
+    await services.onboarding.complete(3, "Sam", {"age": "25-34"}, "os1")
+    sink = RecordingSink()
+    await services.conversations.submit(Turn(user_id=3, text=text, scope=DM_SCOPE,
+                                             display_name="Sam"), sink)
+    assert sink.final is not None and "988" in sink.final

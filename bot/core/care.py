@@ -66,6 +66,8 @@ class CareService(Care):
         self.time_notice_after = timedelta(minutes=minutes) if minutes else None
         self.default_locale = settings.default_locale if settings else "en-US"
         self.alert_sender: AlertSender | None = None
+        # Optional: bot.core.safety.semantic.SemanticRiskSignal (raises levels, never lowers).
+        self.semantic: object | None = None
 
     async def before_reply(
         self, user: User, companion: Companion, batch: Sequence[Turn],
@@ -142,6 +144,12 @@ class CareService(Care):
             scores = await self.model.moderate(text)
             if scores:
                 assessment = combine(assessment, scores)
+        if self.semantic is not None:
+            try:
+                assessment = await self.semantic.assess_with(  # type: ignore[attr-defined]
+                    assessment, text, context)
+            except Exception:  # noqa: BLE001 - a second signal failing must not stop the reply
+                log.exception("semantic crisis signal failed; rules only for this message")
         new_state = (state or RiskState()).update(assessment, now)
         updates["risk_state"] = new_state.to_dict()
         # The reply is checked against the higher of this message's risk and the carried state.
