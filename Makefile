@@ -32,6 +32,7 @@ bench: $(STAMP)
 	@$(PY) benchmarks/burst.py --users 300
 	@$(VENV)/bin/os1 memory eval evals/memory/dataset.json --k 10 --json
 	@$(VENV)/bin/os1 safety eval evals/safety.jsonl --json
+	@$(VENV)/bin/os1 safety eval evals_blind/safety_blind.jsonl --json
 
 lint: $(STAMP)
 	@$(PY) -m pip install --quiet ruff
