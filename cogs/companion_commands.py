@@ -16,7 +16,6 @@ from discord.ext import commands
 from bot.app.tree import NO_MENTIONS, respond
 from bot.core.archive.model import MB
 from bot.core.errors import UserInputError
-from bot.core.models import DM_SCOPE
 from bot.core.onboarding import UNDER_13_REFUSAL, persona_blurb, persona_label
 from bot.core.personas.cards import export_png
 from bot.core.personas.render import render_system_prompt
@@ -202,5 +201,3 @@ class CompanionCommands(commands.Cog):
 async def setup(bot: OS1Bot) -> None:
     await bot.add_cog(CompanionCommands(bot))
 
-
-__all__ = ["DM_SCOPE", "CompanionCommands"]

@@ -197,23 +197,25 @@ class CareService(Care):
             decision.instructions.append(
                 "You are in a server channel others can read. Don't bring up private things "
                 "from your one-to-one conversations.")
+        decision.safe_mode = updates.get("safe_mode_since", user.safe_mode_since) is not None
+        decision.minor = user.is_minor
+        decision.locale = locale
         await self.store.people.update_user(user.id, **updates)
         return decision
 
     async def check_output(
         self, user: User, text: str, decision: CareDecision, *, final: bool
     ) -> str | None:
-        fresh = await self.store.people.get_user(user.id) or user
         verdict = output.check_reply(
-            text, risk_level=decision.risk_level, minor=fresh.is_minor,
-            safe_mode=fresh.safe_mode_since is not None,
+            text, risk_level=decision.risk_level, minor=decision.minor,
+            safe_mode=decision.safe_mode,
         )
         if verdict.ok:
             return None
         if final:
             log.warning("model reply blocked by the output check: %s", verdict.reason)
             await self.store.ops.count_safety_event(self.clock.now().year, "output_blocked")
-        return output.safe_replacement(verdict.reason, fresh.locale or self.default_locale)
+        return output.safe_replacement(verdict.reason, decision.locale or self.default_locale)
 
     async def _alert(self, alert: SupportAlert) -> None:
         settings = await self.store.ops.guild_settings(alert.guild_id)

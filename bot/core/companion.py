@@ -16,7 +16,7 @@ from bot.core.care import CareService
 from bot.core.clock import Clock
 from bot.core.conversation import ContextProvider, PromptContext
 from bot.core.memory.service import MemoryService
-from bot.core.models import DM_SCOPE, Companion, StoredMessage, User
+from bot.core.models import Companion, StoredMessage, User
 from bot.core.personas.model import Persona, PersonaError
 from bot.core.personas.render import render_post_history, render_system_prompt, select_lore
 from bot.core.ports import ChatModel, Embedder
@@ -119,5 +119,3 @@ class CompanionService(ContextProvider):
         while self._background:
             await asyncio.gather(*list(self._background), return_exceptions=True)
 
-
-__all__ = ["CompanionService", "DM_SCOPE"]

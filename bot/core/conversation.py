@@ -32,6 +32,10 @@ class CareDecision:
     instructions: list[str] = field(default_factory=list)  # extra system prompt sections
     stream: bool = True  # False: generate whole, check, then send (safe mode, minors)
     risk_level: str = "none"
+    # Who the output check is protecting, fixed for the turn (no re-read per streamed chunk).
+    safe_mode: bool = False
+    minor: bool = False
+    locale: str | None = None
 
 
 class Care:
@@ -115,6 +119,7 @@ class Conversations:
         self._pending: dict[int, list[_Pending]] = {}
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._record_locks: dict[int, asyncio.Lock] = {}
+        self._record_users: dict[int, int] = {}
         self._model_slots = asyncio.Semaphore(config.max_concurrent_replies)
 
     async def record(self, turn: Turn) -> None:
@@ -126,6 +131,7 @@ class Conversations:
         now = turn.at or self.clock.now()
         turn.at = now
         lock = self._record_locks.setdefault(turn.user_id, asyncio.Lock())
+        self._record_users[turn.user_id] = self._record_users.get(turn.user_id, 0) + 1
         try:
             async with lock:
                 await self.store.people.ensure_user(turn.user_id, turn.display_name, now)
@@ -137,7 +143,9 @@ class Conversations:
                     )
                 )
         finally:
-            if not lock.locked() and not getattr(lock, "_waiters", None):
+            self._record_users[turn.user_id] -= 1
+            if not self._record_users[turn.user_id]:  # nobody else storing: drop the lock
+                del self._record_users[turn.user_id]
                 self._record_locks.pop(turn.user_id, None)
 
     async def reply_pending(self, user_id: int, scope: str, sink: ReplySink) -> bool:

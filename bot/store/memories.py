@@ -203,6 +203,16 @@ class Memories:
         )
         return [(row["item_id"], bytes(row["vec"])) for row in rows]
 
+    async def without_vectors(self, user_id: int, model: str) -> builtins.list[tuple[int, str]]:
+        """(id, content) of the user's memories with no vector from `model` yet."""
+        rows = await self.db.fetchall(
+            "SELECT m.id, m.content FROM memories m LEFT JOIN vectors v "
+            "ON v.item_kind = 'memory' AND v.item_id = m.id AND v.model = ? "
+            "WHERE m.user_id = ? AND v.item_id IS NULL ORDER BY m.id",
+            (model, user_id),
+        )
+        return [(row["id"], row["content"]) for row in rows]
+
     # --- profile and summaries -----------------------------------------------------------
     async def profile(self, user_id: int) -> str | None:
         return await self.db.fetchval("SELECT content FROM profiles WHERE user_id = ?", (user_id,))

@@ -110,13 +110,18 @@ class Messages:
         )
         return [convert.message(r) for r in rows]
 
-    async def latest(self, user_id: int, limit: int) -> list[StoredMessage]:
-        """The newest `limit` live messages of the user in every scope (oldest first)."""
+    async def without_vectors(
+        self, user_id: int, model: str, limit: int
+    ) -> list[StoredMessage]:
+        """Of the newest `limit` live messages (not notices), those with no vector from `model`."""
         rows = await self.db.fetchall(
-            "SELECT * FROM messages WHERE user_id = ? AND source = 'live' ORDER BY id DESC LIMIT ?",
-            (user_id, limit),
+            "SELECT m.* FROM (SELECT * FROM messages WHERE user_id = ? AND source = 'live' "
+            "ORDER BY id DESC LIMIT ?) m LEFT JOIN vectors v "
+            "ON v.item_kind = 'message' AND v.item_id = m.id AND v.model = ? "
+            "WHERE v.item_id IS NULL AND m.role != 'notice' ORDER BY m.id",
+            (user_id, limit, model),
         )
-        return [convert.message(r) for r in reversed(rows)]
+        return [convert.message(r) for r in rows]
 
     async def between(
         self, user_id: int, scope: str, after_id: int, upto_id: int

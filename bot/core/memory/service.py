@@ -379,16 +379,16 @@ class MemoryService:
             if items:
                 self._cache.invalidate((user_id, "fact" if kind == "memory" else "message"))
 
+    # The store finds what lacks a vector (an anti-join on the vectors' key), instead of this
+    # process loading every vector and every fact after each turn to compare ids.
     async def _unembedded_facts(self, user_id: int) -> list[tuple[int, str]]:
-        have = {i for i, _ in await self.store.memories.vectors(user_id, "memory", self.embedder.name)}  # type: ignore[union-attr]
-        facts = await self.store.memories.list(user_id, current_only=False, limit=100_000)
-        return [(m.id, m.content) for m in facts if m.id not in have]
+        assert self.embedder is not None
+        return await self.store.memories.without_vectors(user_id, self.embedder.name)
 
     async def _unembedded_msgs(self, user_id: int) -> list[tuple[int, str]]:
-        have = {i for i, _ in await self.store.memories.vectors(user_id, "message", self.embedder.name)}  # type: ignore[union-attr]
-        rows = await self.store.messages.latest(user_id, 500)
-        return [(m.id, f"{m.speaker}: {m.content}") for m in rows
-                if m.id not in have and m.role != "notice"]
+        assert self.embedder is not None
+        rows = await self.store.messages.without_vectors(user_id, self.embedder.name, 500)
+        return [(m.id, f"{m.speaker}: {m.content}") for m in rows]
 
     def forget_cache(self, user_id: int) -> None:
         self._cache.invalidate((user_id, "fact"))
